@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const FEATURES = ['article', 'comments', 'moderation'];
+const NO_MOCKS = { regex: '(^|/)mocks/', message: 'The app never imports the mock backend: only main.tsx (lazily) and tests do.' };
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  reactHooks.configs.flat['recommended-latest'],
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  // Import boundaries, as errors rather than wishes: features meet only in src/app, and the
+  // mock backend stays out of the app so that the production build cannot carry it.
+  {
+    files: ['src/app/**', 'src/api/**', 'src/lib/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_MOCKS] }] },
+  },
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_MOCKS,
+            {
+              regex: `^(\\.\\./)+(?!${feature}/)(${FEATURES.join('|')})/`,
+              message: 'A feature never imports another feature: compose them in src/app.',
+            },
+            { regex: '(^|/)app/', message: 'Features do not import the app that composes them.' },
+          ],
+        },
+      ],
+    },
+  })),
+);

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../api/http-client';
+import { articleQueryOptions } from '../features/article/api/get-article';
+import { ArticleView } from '../features/article/components/article-view';
+import { commentsQueryOptions } from '../features/comments/api/get-comments';
+import { CommentsSection } from '../features/comments/components/comments-section';
+import { NewCommentPanel } from '../features/comments/components/new-comment-panel';
+import { QueryFailure } from '../lib/query-failure';
+import { NotFoundPage } from './not-found-page';
+import { useDocumentTitle } from './use-document-title';
+
+export function ArticlePage({ slug }: { slug: string }) {
+  const article = useQuery(articleQueryOptions(slug));
+  // Started now rather than when the article has arrived: both requests go out together.
+  useQuery({ ...commentsQueryOptions(slug), enabled: !article.isError });
+  useDocumentTitle(article.data?.title ?? 'Article');
+
+  if (article.error instanceof ApiError && article.error.status === 404) {
+    return <NotFoundPage what="Cet article" />;
+  }
+
+  return (
+    <main id="contenu" className="page" aria-busy={article.isPending || undefined}>
+      {article.isPending && <p className="loading">Chargement de l’article…</p>}
+      {article.isError && <QueryFailure message="Impossible de charger l’article." onRetry={() => void article.refetch()} />}
+      {article.data && (
+        <>
+          <ArticleView article={article.data} />
+          <NewCommentPanel articleSlug={slug} />
+          <CommentsSection articleSlug={slug} />
+        </>
+      )}
+    </main>
+  );
+}

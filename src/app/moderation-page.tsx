@@ -1,0 +1,12 @@
+import { ModerationQueue } from '../features/moderation/components/moderation-queue';
+import { useDocumentTitle } from './use-document-title';
+
+export function ModerationPage() {
+  useDocumentTitle('Modération');
+  return (
+    <main id="contenu" className="page page--narrow">
+      <h1>Modération</h1>
+      <ModerationQueue />
+    </main>
+  );
+}

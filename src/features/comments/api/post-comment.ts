@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { PostCommentResponseSchema, type NewComment } from '../../../api/contract';
+import { requestJson } from '../../../api/http-client';
+import { queryKeys } from '../../../api/query-keys';
+
+export interface PostCommentVariables {
+  comment: NewComment;
+  /** The same key for every attempt at one comment, so that a retry never stores it twice. */
+  idempotencyKey: string;
+}
+
+export async function postComment(slug: string, { comment, idempotencyKey }: PostCommentVariables) {
+  const response = await requestJson(`/articles/${encodeURIComponent(slug)}/comments`, PostCommentResponseSchema, {
+    method: 'POST',
+    headers: { 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(comment),
+  });
+  return response.comment;
+}
+
+export function usePostComment(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (variables: PostCommentVariables) => postComment(slug, variables),
+    // A new comment is pending: the published thread is unchanged, the moderation queue is not.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.moderation.all }),
+  });
+}

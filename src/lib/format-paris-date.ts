@@ -1,0 +1,18 @@
+// Dates are shown as the seed shows them ("29/11/2015 à 11:37", "à 0:51": hour without a
+// leading zero) in the publication's zone, whatever the reader's own zone or language.
+const parisParts = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export function formatParisDateTime(iso: string): string {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of parisParts.formatToParts(new Date(iso))) parts[part.type] = part.value;
+  const hour = Number(parts.hour);
+  return `${parts.day}/${parts.month}/${parts.year} à ${hour}:${parts.minute}`;
+}

@@ -1,0 +1,18 @@
+// The mock backend in a browser: a service worker answers /api from the shared handlers.
+// Only loaded (lazily) by main.tsx in development and in the demo build.
+import { setupWorker } from 'msw/browser';
+import { persistTo } from './db';
+import { handlers } from './handlers';
+
+export async function startMockWorker(): Promise<void> {
+  try {
+    persistTo(window.localStorage);
+  } catch {
+    // localStorage refused (private mode, policy): the mock runs from memory only.
+  }
+  await setupWorker(...handlers).start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  });
+}

@@ -1,0 +1,131 @@
+// The mock backend: one set of MSW handlers for the browser worker (dev, demo build), the node
+// server (tests) and the HTTP server of `npm run serve`. It validates every request itself
+// with the same rules as the form, and never puts an email in a response.
+import { http, HttpResponse } from 'msw';
+import * as v from 'valibot';
+import {
+  MAX_REQUEST_BYTES,
+  NewCommentRequestSchema,
+  type ApiErrorBody,
+  type ModerationComment,
+  type PublishedComment,
+} from '../api/contract';
+import { normaliseComment, validateComment } from '../api/comment-rules';
+import { db } from './db';
+import type { StoredComment } from './db-types';
+
+// Any origin: the same handlers answer on localhost:5173, in jsdom and behind `npm run serve`.
+const API = '*/api';
+
+function errorResponse(status: number, code: string, message: string, fields?: Record<string, string>) {
+  const body: ApiErrorBody = { error: fields ? { code, message, fields } : { code, message } };
+  return HttpResponse.json(body, { status });
+}
+
+/** Field by field, so that an email can never slip through a spread. */
+function toPublished(comment: StoredComment): PublishedComment {
+  return {
+    id: comment.id,
+    articleSlug: comment.articleSlug,
+    parentId: comment.parentId,
+    author: comment.author,
+    createdAt: comment.createdAt,
+    body: comment.body,
+  };
+}
+
+function toModeration(comment: StoredComment): ModerationComment {
+  const parent = comment.parentId ? db.findComment(comment.parentId) : undefined;
+  return {
+    ...toPublished(comment),
+    status: comment.status,
+    articleTitle: db.findArticle(comment.articleSlug)?.title ?? comment.articleSlug,
+    parent: parent ? { id: parent.id, author: parent.author, body: parent.body } : null,
+  };
+}
+
+async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const text = await request.text();
+  if (text.length > MAX_REQUEST_BYTES) {
+    return { ok: false, response: errorResponse(413, 'too_large', 'La demande est trop volumineuse.') };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: errorResponse(400, 'invalid_json', 'Le corps de la demande n’est pas du JSON valide.') };
+  }
+}
+
+const notFoundArticle = () => errorResponse(404, 'not_found', 'Cet article est introuvable.');
+
+export const handlers = [
+  http.get(`${API}/articles/:slug`, ({ params }) => {
+    const article = db.findArticle(String(params.slug));
+    return article ? HttpResponse.json({ article }) : notFoundArticle();
+  }),
+
+  http.get(`${API}/articles/:slug/comments`, ({ params }) => {
+    const slug = String(params.slug);
+    if (!db.findArticle(slug)) return notFoundArticle();
+    const comments = db.commentsOf(slug, 'published').map(toPublished);
+    return HttpResponse.json({ comments, total: comments.length });
+  }),
+
+  http.post(`${API}/articles/:slug/comments`, async ({ params, request }) => {
+    const slug = String(params.slug);
+    if (!db.findArticle(slug)) return notFoundArticle();
+
+    const idempotencyKey = request.headers.get('Idempotency-Key');
+    const earlier = idempotencyKey ? db.commentForIdempotencyKey(idempotencyKey) : undefined;
+    if (earlier) return HttpResponse.json({ comment: { ...toPublished(earlier), status: earlier.status } }, { status: 200 });
+
+    const json = await readJson(request);
+    if (!json.ok) return json.response;
+    const parsed = v.safeParse(NewCommentRequestSchema, json.value);
+    if (!parsed.success) {
+      return errorResponse(400, 'invalid_request', 'La demande doit contenir author, email, body (textes) et parentId, rien d’autre.');
+    }
+
+    const fields = validateComment(parsed.output);
+    if (Object.keys(fields).length > 0) {
+      return errorResponse(400, 'validation', 'Certains champs sont à corriger.', fields as Record<string, string>);
+    }
+
+    const parentId = parsed.output.parentId ?? null;
+    if (parentId !== null) {
+      const parent = db.findComment(parentId);
+      if (!parent || parent.articleSlug !== slug || parent.status !== 'published') {
+        return errorResponse(404, 'parent_not_found', 'Le commentaire auquel vous répondez n’est plus disponible.');
+      }
+    }
+
+    const { author, email, body } = normaliseComment(parsed.output);
+    const comment = db.insertComment(
+      { id: crypto.randomUUID(), articleSlug: slug, parentId, author, email, body, createdAt: new Date().toISOString(), status: 'pending' },
+      idempotencyKey,
+    );
+    return HttpResponse.json({ comment: { ...toPublished(comment), status: comment.status } }, { status: 201 });
+  }),
+
+  http.get(`${API}/moderation/comments`, ({ request }) => {
+    const status = new URL(request.url).searchParams.get('status') ?? 'pending';
+    if (status !== 'pending' && status !== 'published' && status !== 'rejected') {
+      return errorResponse(400, 'invalid_request', 'Statut inconnu : pending, published ou rejected.');
+    }
+    // Oldest first: a moderation queue is worked through in arrival order.
+    const comments = db
+      .commentsWithStatus(status)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(toModeration);
+    return HttpResponse.json({ comments });
+  }),
+
+  http.post(`${API}/moderation/comments/:id/:decision`, ({ params }) => {
+    const decision = String(params.decision);
+    if (decision !== 'approve' && decision !== 'reject') {
+      return errorResponse(404, 'not_found', 'Action de modération inconnue.');
+    }
+    const comment = db.setStatus(String(params.id), decision === 'approve' ? 'published' : 'rejected');
+    return comment ? HttpResponse.json({ comment: toModeration(comment) }) : errorResponse(404, 'not_found', 'Ce commentaire est introuvable.');
+  }),
+];

@@ -1,0 +1,46 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import react from '@vitejs/plugin-react';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Serves (dev) or emits (demo build) MSW's worker script straight from node_modules, instead
+ * of keeping a copy in public/: public/ goes into every build, and the production build must
+ * carry no mock code at all. It also spares us msw's postinstall script.
+ */
+function mockServiceWorker(enabled: boolean): Plugin {
+  const workerSource = () => readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+  return {
+    name: 'reagir:mock-service-worker',
+    configureServer(server) {
+      if (!enabled) return;
+      server.middlewares.use('/mockServiceWorker.js', (_request, response) => {
+        response.setHeader('Content-Type', 'text/javascript');
+        response.end(workerSource());
+      });
+    },
+    generateBundle() {
+      if (enabled) this.emitFile({ type: 'asset', fileName: 'mockServiceWorker.js', source: workerSource() });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  // Modes: development (npm run dev), demo (npm run build:demo), production (npm run build).
+  const mockApi = (mode === 'development' || mode === 'demo') && env.VITE_MOCK_API !== 'false';
+  return {
+    plugins: [react(), mockServiceWorker(mockApi)],
+    define: { __MOCK_API__: JSON.stringify(mockApi) },
+    build: { target: 'es2022', sourcemap: false },
+    test: {
+      environment: 'jsdom',
+      setupFiles: ['./tests/setup.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
+      restoreMocks: true,
+    },
+  };
+});
