@@ -1,12 +1,13 @@
-import { QueryClient } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../src/app/app';
+import { createQueryClient } from '../src/app/query-client';
 
-/** The whole app at `path`, with a fresh QueryClient that does not retry (failures show at once). */
+/** The whole app at `path`, with the app's own QueryClient settings but no retry (failures show at once). */
 export function renderApp(path: string) {
   window.history.replaceState(null, '', path);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0 } } });
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
   const user = userEvent.setup();
   return { user, queryClient, ...render(<App queryClient={queryClient} />) };
 }

@@ -43,6 +43,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   // One key per comment, kept across retries, renewed only once the server has the comment.
   const idempotencyKey = useRef<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
+  const inFlight = useRef(false);
   const postComment = usePostComment(articleSlug);
 
   function focusFirstInvalid(found: CommentFieldErrors) {
@@ -60,7 +61,8 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   }
 
   function send() {
-    if (postComment.isPending) return;
+    // A ref, not isPending: two clicks within one frame both see the state of the last render.
+    if (inFlight.current) return;
     const found = validateComment(values);
     setErrors(found);
     setSent(false);
@@ -70,6 +72,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
     }
     idempotencyKey.current ??= randomId();
     const comment = { ...normaliseComment(values), parentId };
+    inFlight.current = true;
     postComment.mutate(
       { comment, idempotencyKey: idempotencyKey.current },
       {
@@ -78,6 +81,9 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
           rememberIdentity({ author: comment.author, email: comment.email });
           setValues((previous) => ({ ...previous, body: '' }));
           setSent(true);
+        },
+        onSettled: () => {
+          inFlight.current = false;
         },
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'validation') {

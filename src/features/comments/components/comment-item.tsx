@@ -46,10 +46,12 @@ export const CommentItem = memo(function CommentItem({ articleSlug, thread, comm
             ref={replyButton}
             type="button"
             className="button button--link"
+            // The visible word starts the name (WCAG 2.5.3); the pseudo tells the buttons apart.
+            aria-label={`Répondre à ${comment.author}`}
             aria-expanded={replying}
             onClick={() => setReplying(true)}
           >
-            Répondre<span className="visually-hidden"> à {comment.author}</span>
+            Répondre
           </button>
         </div>
       </article>

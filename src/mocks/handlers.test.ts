@@ -1,0 +1,162 @@
+// The mock backend is a contract a real server will implement: these tests speak HTTP to it
+// as any client would, and check the responses against the contract's own schemas.
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import {
+  ArticleResponseSchema,
+  CommentListResponseSchema,
+  ModerationListResponseSchema,
+  PostCommentResponseSchema,
+} from '../api/contract';
+import { db } from './db';
+import { seedComments } from './fixtures/seed-article';
+
+const BASE = 'http://localhost:3000/api';
+const SLUG = 'hollande-poutine-daech';
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const valid = { author: 'Lectrice', email: 'lectrice@example.fr', body: 'Un commentaire.', parentId: null };
+
+async function errorOf(response: Response) {
+  const { error } = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+  return error;
+}
+
+describe('GET /api/articles/:slug and its comments', () => {
+  it('returns the article and its 19 published comments, as the contract says', async () => {
+    const article = await fetch(`${BASE}/articles/${SLUG}`);
+    expect(article.status).toBe(200);
+    expect(v.parse(ArticleResponseSchema, await article.json()).article.wordCount).toBe(509);
+
+    const list = v.parse(CommentListResponseSchema, await (await fetch(`${BASE}/articles/${SLUG}/comments`)).json());
+    expect(list.total).toBe(19);
+    expect(list.comments.map((comment) => comment.id).sort()).toEqual(seedComments.map((comment) => comment.id).sort());
+  });
+
+  it('answers 404 with a message for an unknown article', async () => {
+    for (const path of ['/articles/inconnu', '/articles/inconnu/comments']) {
+      const response = await fetch(`${BASE}${path}`);
+      expect(response.status).toBe(404);
+      expect(await errorOf(response)).toMatchObject({ code: 'not_found', message: 'Cet article est introuvable.' });
+    }
+  });
+
+  it('never puts an email in any GET response, even after posting and approving', async () => {
+    const created = v.parse(PostCommentResponseSchema, await (await post(`/articles/${SLUG}/comments`, valid)).json());
+    await post(`/moderation/comments/${created.comment.id}/approve`, {});
+    await post(`/articles/${SLUG}/comments`, { ...valid, body: 'En attente' });
+    const texts = await Promise.all(
+      [`/articles/${SLUG}`, `/articles/${SLUG}/comments`, '/moderation/comments?status=pending', '/moderation/comments?status=published'].map(
+        async (path) => (await fetch(`${BASE}${path}`)).text(),
+      ),
+    );
+    for (const text of texts) {
+      expect(text).not.toMatch(/email/i);
+      expect(text).not.toContain('@example.fr');
+    }
+    expect(texts[1]).toContain('Un commentaire.');
+  });
+});
+
+describe('POST /api/articles/:slug/comments', () => {
+  it('stores a valid comment as pending, normalised, and answers 201 without the email', async () => {
+    const response = await post(`/articles/${SLUG}/comments`, { ...valid, author: '  Le\u200B  Lecteur ', body: '  cafe\u0301  ' });
+    expect(response.status).toBe(201);
+    const json: unknown = await response.json();
+    expect(JSON.stringify(json)).not.toContain('@');
+    const { comment } = v.parse(PostCommentResponseSchema, json);
+    expect(comment).toMatchObject({ status: 'pending', author: 'Le Lecteur', body: 'café', parentId: null });
+    expect(db.findComment(comment.id)?.email).toBe('lectrice@example.fr');
+  });
+
+  it.each([
+    ['an empty pseudo', { author: ' ' }, 'author', 'Indiquez un pseudo.'],
+    ['a one-letter pseudo', { author: 'A' }, 'author', 'Votre pseudo doit compter au moins 2 caractères.'],
+    ['a 51-character pseudo', { author: 'x'.repeat(51) }, 'author', 'Votre pseudo ne peut pas dépasser 50 caractères.'],
+    ['a missing email', { email: '' }, 'email', 'Indiquez votre adresse email.'],
+    ['an invalid email', { email: 'nom@domaine' }, 'email', 'Cette adresse email n’est pas valide (exemple : nom@domaine.fr).'],
+    ['a blank body', { body: ' \n\t ' }, 'body', 'Écrivez votre commentaire.'],
+    ['a body of 2001 graphemes', { body: '👍🏽'.repeat(2001) }, 'body', 'Votre commentaire dépasse la limite de 2000 caractères : retirez-en 1.'],
+    ['a NUL in the body', { body: 'a\u0000b' }, 'body', 'Votre commentaire contient des caractères non autorisés.'],
+    ['a bidi override in the body', { body: 'abc\u202Edef' }, 'body', 'Votre commentaire contient des caractères non autorisés.'],
+  ])('refuses %s with 400 and the field’s message', async (_, change, field, message) => {
+    const response = await post(`/articles/${SLUG}/comments`, { ...valid, ...change });
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.code).toBe('validation');
+    expect(error.fields).toEqual({ [field]: message });
+    expect(db.commentsWithStatus('pending')).toEqual([]);
+  });
+
+  it('accepts a body of exactly 2000 graphemes', async () => {
+    const response = await post(`/articles/${SLUG}/comments`, { ...valid, body: 'e\u0301'.repeat(2000) });
+    expect(response.status).toBe(201);
+  });
+
+  it.each([
+    ['invalid JSON', '{"author": '],
+    ['a missing field', { author: 'Lectrice', email: 'lectrice@example.fr' }],
+    ['an extra field', { ...valid, status: 'published' }],
+    ['a wrong type', { ...valid, body: 42 }],
+    ['an array', [valid]],
+  ])('refuses %s with 400', async (_, body) => {
+    const response = await post(`/articles/${SLUG}/comments`, body);
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).message).toMatch(/JSON|demande/);
+  });
+
+  it('refuses a 1 MB body with 413 without storing anything', async () => {
+    const response = await post(`/articles/${SLUG}/comments`, { ...valid, body: 'x'.repeat(1_000_000) });
+    expect(response.status).toBe(413);
+    expect(db.commentsWithStatus('pending')).toEqual([]);
+  });
+
+  it('refuses an unknown article, an unknown parent and a parent not yet published', async () => {
+    expect((await post('/articles/inconnu/comments', valid)).status).toBe(404);
+    const unknownParent = await post(`/articles/${SLUG}/comments`, { ...valid, parentId: 'nope' });
+    expect(unknownParent.status).toBe(404);
+    expect((await errorOf(unknownParent)).code).toBe('parent_not_found');
+    const pending = v.parse(PostCommentResponseSchema, await (await post(`/articles/${SLUG}/comments`, valid)).json());
+    expect((await post(`/articles/${SLUG}/comments`, { ...valid, parentId: pending.comment.id })).status).toBe(404);
+  });
+
+  it('stores a comment once per Idempotency-Key', async () => {
+    const headers = { 'Idempotency-Key': 'cle-unique' };
+    const first = await post(`/articles/${SLUG}/comments`, valid, headers);
+    const second = await post(`/articles/${SLUG}/comments`, valid, headers);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(((await second.json()) as { comment: { id: string } }).comment.id).toBe(
+      ((await first.json()) as { comment: { id: string } }).comment.id,
+    );
+    expect(db.commentsWithStatus('pending')).toHaveLength(1);
+  });
+});
+
+describe('moderation endpoints', () => {
+  it('lists pending comments with their context, then approves and rejects them', async () => {
+    const reply = v.parse(
+      PostCommentResponseSchema,
+      await (await post(`/articles/${SLUG}/comments`, { ...valid, parentId: 'seed-14' })).json(),
+    );
+    const queue = v.parse(ModerationListResponseSchema, await (await fetch(`${BASE}/moderation/comments?status=pending`)).json());
+    expect(queue.comments).toMatchObject([{ id: reply.comment.id, parent: { id: 'seed-14', author: 'délires' } }]);
+
+    expect((await post(`/moderation/comments/${reply.comment.id}/approve`, {})).status).toBe(200);
+    const list = v.parse(CommentListResponseSchema, await (await fetch(`${BASE}/articles/${SLUG}/comments`)).json());
+    expect(list.total).toBe(20);
+
+    expect((await post(`/moderation/comments/${reply.comment.id}/reject`, {})).status).toBe(200);
+    expect(db.findComment(reply.comment.id)?.status).toBe('rejected');
+    expect((await post('/moderation/comments/nope/approve', {})).status).toBe(404);
+    expect((await post(`/moderation/comments/${reply.comment.id}/publish`, {})).status).toBe(404);
+    expect((await fetch(`${BASE}/moderation/comments?status=tout`)).status).toBe(400);
+  });
+});
