@@ -148,3 +148,23 @@ describe('routes and failures', () => {
     expect(await screen.findByRole('heading', { level: 1, name: seedArticle.title })).toBeInTheDocument();
   });
 });
+
+describe('deep threads', () => {
+  it('nests a 14-level chain of replies, each inside its parent’s list item', async () => {
+    const chain = Array.from({ length: 14 }, (_, depth) => ({
+      id: `d${depth}`,
+      articleSlug: 'hollande-poutine-daech',
+      parentId: depth === 0 ? null : `d${depth - 1}`,
+      author: `Niveau ${depth}`,
+      createdAt: new Date(Date.UTC(2015, 10, 27, 8, depth)).toISOString(),
+      body: `Réponse de niveau ${depth}`,
+    }));
+    server.use(http.get('*/api/articles/:slug/comments', () => HttpResponse.json({ comments: chain, total: chain.length })));
+    renderApp('/articles/hollande-poutine-daech');
+    const deepest = (await screen.findByText('Réponse de niveau 13')).closest('li') as HTMLElement;
+    let ancestors = 0;
+    for (let item = deepest.parentElement?.closest('li'); item; item = item.parentElement?.closest('li')) ancestors += 1;
+    expect(ancestors).toBe(13);
+    expect(within(deepest).getByRole('article')).toHaveAccessibleName(/^Réponse de Niveau 13 le/);
+  });
+});
