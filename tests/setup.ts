@@ -6,7 +6,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetDb } from '../src/mocks/db';
 import { server } from '../src/mocks/node';
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // jsdom has no layout: scrolling is a no-op here rather than a "not implemented" notice.
+  window.scrollTo = () => {};
+  Element.prototype.scrollIntoView = () => {};
+});
 beforeEach(() => {
   resetDb();
   window.localStorage.clear();
