@@ -4,6 +4,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetDb } from '../src/mocks/db';
+import { faults } from '../src/mocks/faults';
 import { server } from '../src/mocks/node';
 
 beforeAll(() => {
@@ -14,6 +15,7 @@ beforeAll(() => {
 });
 beforeEach(() => {
   resetDb();
+  faults.clear();
   window.localStorage.clear();
   window.history.replaceState(null, '', '/');
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {

@@ -55,7 +55,8 @@ function emailError(email: string): string | undefined {
 }
 
 function bodyError(body: string): string | undefined {
-  if (body === '') return 'Écrivez votre commentaire.';
+  // A text of spaces and invisible characters only says nothing: it counts as empty.
+  if (body.replace(INVISIBLE, '').trim() === '') return 'Écrivez votre commentaire.';
   if (FORBIDDEN_IN_TEXT.test(body)) return 'Votre commentaire contient des caractères non autorisés.';
   const excess = countGraphemes(body) - COMMENT_MAX_GRAPHEMES;
   if (excess > 0) {

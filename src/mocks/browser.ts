@@ -2,9 +2,18 @@
 // Only loaded (lazily) by main.tsx in development and in the demo build.
 import { setupWorker } from 'msw/browser';
 import { persistTo } from './db';
+import { faults } from './faults';
 import { handlers } from './handlers';
 
+declare global {
+  interface Window {
+    /** The mock backend's fault switch (src/mocks/faults.ts), for tests and curious developers. */
+    __reagirFaults?: typeof faults;
+  }
+}
+
 export async function startMockWorker(): Promise<void> {
+  window.__reagirFaults = faults;
   try {
     persistTo(window.localStorage);
   } catch {

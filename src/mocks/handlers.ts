@@ -12,6 +12,7 @@ import {
 } from '../api/contract';
 import { normaliseComment, validateComment } from '../api/comment-rules';
 import { db } from './db';
+import { withFault } from './faults';
 import type { StoredComment } from './db-types';
 
 // Any origin: the same handlers answer on localhost:5173, in jsdom and behind `npm run serve`.
@@ -58,54 +59,62 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
 
 const notFoundArticle = () => errorResponse(404, 'not_found', 'Cet article est introuvable.');
 
+/** Validates and stores a new comment as pending; a repeated Idempotency-Key stores nothing. */
+async function createComment(slug: string, request: Request): Promise<Response> {
+  if (!db.findArticle(slug)) return notFoundArticle();
+
+  const idempotencyKey = request.headers.get('Idempotency-Key');
+  const earlier = idempotencyKey ? db.commentForIdempotencyKey(idempotencyKey) : undefined;
+  if (earlier) return HttpResponse.json({ comment: { ...toPublished(earlier), status: earlier.status } }, { status: 200 });
+
+  const json = await readJson(request);
+  if (!json.ok) return json.response;
+  const parsed = v.safeParse(NewCommentRequestSchema, json.value);
+  if (!parsed.success) {
+    return errorResponse(400, 'invalid_request', 'La demande doit contenir author, email, body (textes) et parentId, rien d’autre.');
+  }
+
+  const fields = validateComment(parsed.output);
+  if (Object.keys(fields).length > 0) {
+    return errorResponse(400, 'validation', 'Certains champs sont à corriger.', fields as Record<string, string>);
+  }
+
+  const parentId = parsed.output.parentId ?? null;
+  if (parentId !== null) {
+    const parent = db.findComment(parentId);
+    if (!parent || parent.articleSlug !== slug || parent.status !== 'published') {
+      return errorResponse(404, 'parent_not_found', 'Le commentaire auquel vous répondez n’est plus disponible.');
+    }
+  }
+
+  const { author, email, body } = normaliseComment(parsed.output);
+  const comment = db.insertComment(
+    { id: crypto.randomUUID(), articleSlug: slug, parentId, author, email, body, createdAt: new Date().toISOString(), status: 'pending' },
+    idempotencyKey,
+  );
+  return HttpResponse.json({ comment: { ...toPublished(comment), status: comment.status } }, { status: 201 });
+}
+
 export const handlers = [
-  http.get(`${API}/articles/:slug`, ({ params }) => {
-    const article = db.findArticle(String(params.slug));
-    return article ? HttpResponse.json({ article }) : notFoundArticle();
-  }),
+  http.get(`${API}/articles/:slug`, ({ params }) =>
+    withFault('read', () => {
+      const article = db.findArticle(String(params.slug));
+      return article ? HttpResponse.json({ article }) : notFoundArticle();
+    }),
+  ),
 
-  http.get(`${API}/articles/:slug/comments`, ({ params }) => {
-    const slug = String(params.slug);
-    if (!db.findArticle(slug)) return notFoundArticle();
-    const comments = db.commentsOf(slug, 'published').map(toPublished);
-    return HttpResponse.json({ comments, total: comments.length });
-  }),
+  http.get(`${API}/articles/:slug/comments`, ({ params }) =>
+    withFault('read', () => {
+      const slug = String(params.slug);
+      if (!db.findArticle(slug)) return notFoundArticle();
+      const comments = db.commentsOf(slug, 'published').map(toPublished);
+      return HttpResponse.json({ comments, total: comments.length });
+    }),
+  ),
 
-  http.post(`${API}/articles/:slug/comments`, async ({ params, request }) => {
-    const slug = String(params.slug);
-    if (!db.findArticle(slug)) return notFoundArticle();
-
-    const idempotencyKey = request.headers.get('Idempotency-Key');
-    const earlier = idempotencyKey ? db.commentForIdempotencyKey(idempotencyKey) : undefined;
-    if (earlier) return HttpResponse.json({ comment: { ...toPublished(earlier), status: earlier.status } }, { status: 200 });
-
-    const json = await readJson(request);
-    if (!json.ok) return json.response;
-    const parsed = v.safeParse(NewCommentRequestSchema, json.value);
-    if (!parsed.success) {
-      return errorResponse(400, 'invalid_request', 'La demande doit contenir author, email, body (textes) et parentId, rien d’autre.');
-    }
-
-    const fields = validateComment(parsed.output);
-    if (Object.keys(fields).length > 0) {
-      return errorResponse(400, 'validation', 'Certains champs sont à corriger.', fields as Record<string, string>);
-    }
-
-    const parentId = parsed.output.parentId ?? null;
-    if (parentId !== null) {
-      const parent = db.findComment(parentId);
-      if (!parent || parent.articleSlug !== slug || parent.status !== 'published') {
-        return errorResponse(404, 'parent_not_found', 'Le commentaire auquel vous répondez n’est plus disponible.');
-      }
-    }
-
-    const { author, email, body } = normaliseComment(parsed.output);
-    const comment = db.insertComment(
-      { id: crypto.randomUUID(), articleSlug: slug, parentId, author, email, body, createdAt: new Date().toISOString(), status: 'pending' },
-      idempotencyKey,
-    );
-    return HttpResponse.json({ comment: { ...toPublished(comment), status: comment.status } }, { status: 201 });
-  }),
+  http.post(`${API}/articles/:slug/comments`, ({ params, request }) =>
+    withFault('post-comment', () => createComment(String(params.slug), request)),
+  ),
 
   http.get(`${API}/moderation/comments`, ({ request }) => {
     const status = new URL(request.url).searchParams.get('status') ?? 'pending';

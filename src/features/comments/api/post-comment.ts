@@ -2,11 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { PostCommentResponseSchema, type NewComment } from '../../../api/contract';
 import { requestJson } from '../../../api/http-client';
 import { queryKeys } from '../../../api/query-keys';
+import { clearDraftIfSent } from '../lib/draft-store';
 
 export interface PostCommentVariables {
   comment: NewComment;
   /** The same key for every attempt at one comment, so that a retry never stores it twice. */
   idempotencyKey: string;
+  /** The draft the comment was written in, cleared once the server has it. */
+  draftKey: string;
 }
 
 export async function postComment(slug: string, { comment, idempotencyKey }: PostCommentVariables) {
@@ -22,7 +25,11 @@ export function usePostComment(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (variables: PostCommentVariables) => postComment(slug, variables),
-    // A new comment is pending: the published thread is unchanged, the moderation queue is not.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.moderation.all }),
+    onSuccess: (_comment, { comment, draftKey }) => {
+      // Here rather than in the form: it runs even if the reply form was closed during the send.
+      clearDraftIfSent(draftKey, comment.body);
+      // A new comment is pending: the published thread is unchanged, the moderation queue is not.
+      return queryClient.invalidateQueries({ queryKey: queryKeys.moderation.all });
+    },
   });
 }

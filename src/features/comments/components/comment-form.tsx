@@ -1,21 +1,22 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import {
-  normaliseComment,
-  validateComment,
-  type CommentDraft,
-  type CommentField,
-  type CommentFieldErrors,
-} from '../../../api/comment-rules';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { normaliseComment, validateComment, type CommentField, type CommentFieldErrors } from '../../../api/comment-rules';
 import { ApiError } from '../../../api/http-client';
 import { countGraphemes } from '../../../lib/count-graphemes';
 import { randomId } from '../../../lib/random-id';
 import { usePostComment } from '../api/post-comment';
-import { loadIdentity, rememberIdentity } from '../lib/remembered-identity';
+import { draftKey } from '../lib/draft-store';
+import { rememberIdentity } from '../lib/remembered-identity';
+import { useCommentDraft } from '../lib/use-comment-draft';
+import { CancelConfirmation } from './cancel-confirmation';
 import { CharacterCounter } from './character-counter';
 import { FormField } from './form-field';
+import { SendFailure } from './send-failure';
 
 export const THANK_YOU_MESSAGE =
   'Merci pour votre commentaire. Il sera visible prochainement sous réserve de validation.';
+
+/** After this long without an answer the form says the server is slow (the send goes on). */
+export const SLOW_SEND_NOTICE_MS = 3_000;
 
 const FIELD_ORDER: readonly CommentField[] = ['author', 'email', 'body'];
 
@@ -32,54 +33,69 @@ interface CommentFormProps {
 }
 
 /**
- * A comment or reply form. Its values live here and nowhere else, so typing re-renders this
- * form only, never the thread around it.
+ * A comment or reply form. Its values live here (and in its saved draft) and nowhere else, so
+ * typing re-renders this form only, never the thread around it.
  */
 export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnMount, onCancel }: CommentFormProps) {
   const id = useId();
-  const [values, setValues] = useState<CommentDraft>(() => ({ ...loadIdentity(), body: '' }));
+  const key = draftKey(articleSlug, parentId);
+  const draft = useCommentDraft(key);
+  const { values } = draft;
   const [errors, setErrors] = useState<CommentFieldErrors>({});
   const [sent, setSent] = useState(false);
+  const [slow, setSlow] = useState(false);
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   // One key per comment, kept across retries, renewed only once the server has the comment.
   const idempotencyKey = useRef<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const inFlight = useRef(false);
   const postComment = usePostComment(articleSlug);
 
-  function focusFirstInvalid(found: CommentFieldErrors) {
-    const first = FIELD_ORDER.find((field) => found[field]);
-    const control = first ? form.current?.elements.namedItem(first) : null;
+  useEffect(() => {
+    if (!postComment.isPending) return;
+    const timer = setTimeout(() => setSlow(true), SLOW_SEND_NOTICE_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [postComment.isPending]);
+
+  function focusField(field: CommentField | undefined) {
+    const control = field ? form.current?.elements.namedItem(field) : null;
     if (control instanceof HTMLElement) control.focus();
   }
 
   function update(field: CommentField, value: string) {
-    setValues((previous) => ({ ...previous, [field]: value }));
+    draft.setField(field, value);
     // An error already shown is re-checked as the reader corrects it, so it goes away when fixed.
     if (errors[field]) {
       setErrors((previous) => ({ ...previous, [field]: validateComment({ ...values, [field]: value })[field] }));
     }
   }
 
-  function send() {
+  function send(target: string | null = parentId) {
     // A ref, not isPending: two clicks within one frame both see the state of the last render.
     if (inFlight.current) return;
     const found = validateComment(values);
     setErrors(found);
     setSent(false);
     if (Object.keys(found).length > 0) {
-      focusFirstInvalid(found);
+      focusField(FIELD_ORDER.find((field) => found[field]));
       return;
     }
+    // Moving a reply to the article is another comment: it gets its own key.
+    if (target !== parentId) idempotencyKey.current = null;
     idempotencyKey.current ??= randomId();
-    const comment = { ...normaliseComment(values), parentId };
+    const sentBody = values.body;
+    const comment = { ...normaliseComment(values), parentId: target };
     inFlight.current = true;
     postComment.mutate(
-      { comment, idempotencyKey: idempotencyKey.current },
+      { comment, idempotencyKey: idempotencyKey.current, draftKey: key },
       {
         onSuccess: () => {
           idempotencyKey.current = null;
           rememberIdentity({ author: comment.author, email: comment.email });
-          setValues((previous) => ({ ...previous, body: '' }));
+          draft.markSent(sentBody);
           setSent(true);
         },
         onSettled: () => {
@@ -88,11 +104,22 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'validation') {
             setErrors(error.fields);
-            focusFirstInvalid(error.fields);
+            focusField(FIELD_ORDER.find((field) => error.fields[field]));
           }
         },
       },
     );
+  }
+
+  function requestCancel() {
+    if (!onCancel) return;
+    if (values.body.trim() === '') onCancel();
+    else setConfirmingCancel(true);
+  }
+
+  function keepWriting() {
+    setConfirmingCancel(false);
+    focusField('body');
   }
 
   function onSubmit(event: FormEvent) {
@@ -101,15 +128,16 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape' && onCancel) {
-      event.preventDefault();
-      onCancel();
-    }
+    if (event.key !== 'Escape' || !onCancel) return;
+    event.preventDefault();
+    if (confirmingCancel) keepWriting();
+    else requestCancel();
   }
 
   const failure = postComment.error;
   const showFailure = failure !== null && !(failure instanceof ApiError && failure.code === 'validation');
   const counterId = `${id}-counter`;
+  const draftNoteId = `${id}-draft`;
 
   return (
     <form
@@ -124,15 +152,27 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       <p role="status" className="comment-form__status">
         {sent ? THANK_YOU_MESSAGE : ''}
       </p>
-      {showFailure && (
-        <div role="alert" className="comment-form__alert">
-          <p>
-            {failure instanceof ApiError ? failure.message : 'L’envoi a échoué.'} Votre texte est conservé.
-          </p>
-          <button type="button" onClick={send}>
-            Réessayer
-          </button>
+      {draft.storageProblem && (
+        <p className="comment-form__note">
+          Vos brouillons ne peuvent pas être enregistrés sur cet appareil : pensez à envoyer votre texte avant de
+          quitter la page.
+        </p>
+      )}
+      {draft.otherTabDraft && (
+        <div className="comment-form__note" role="status">
+          <p>Ce brouillon a été modifié dans un autre onglet.</p>
+          <div className="comment-form__actions">
+            <button type="button" className="button" onClick={draft.takeOtherTabDraft}>
+              Reprendre le texte de l’autre onglet
+            </button>
+            <button type="button" className="button" onClick={draft.ignoreOtherTabDraft}>
+              Garder ce texte
+            </button>
+          </div>
         </div>
+      )}
+      {showFailure && (
+        <SendFailure error={failure} isReply={parentId !== null} onRetry={() => send()} onPostOnArticle={() => send(null)} />
       )}
       <div className="comment-form__identity">
         <FormField id={`${id}-author`} label="Pseudo" error={errors.author}>
@@ -167,8 +207,17 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         id={`${id}-body`}
         label="Commentaire"
         error={errors.body}
-        extraDescriptions={counterId}
-        after={<CharacterCounter id={counterId} count={countGraphemes(values.body)} />}
+        extraDescriptions={draft.restored ? `${counterId} ${draftNoteId}` : counterId}
+        after={
+          <>
+            <CharacterCounter id={counterId} count={countGraphemes(values.body)} />
+            {draft.restored && (
+              <p id={draftNoteId} className="comment-form__draft-note">
+                Brouillon restauré
+              </p>
+            )}
+          </>
+        }
       >
         {(describedBy) => (
           <textarea
@@ -184,16 +233,32 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
           />
         )}
       </FormField>
-      <div className="comment-form__actions">
-        <button type="submit" className="button button--primary" aria-disabled={postComment.isPending || undefined}>
-          {postComment.isPending ? 'Envoi en cours…' : 'Envoyer'}
-        </button>
-        {onCancel && (
-          <button type="button" className="button" onClick={onCancel}>
-            Annuler
+      {slow && (
+        <p className="comment-form__note">
+          Le serveur met du temps à répondre. Vous pouvez continuer à écrire : rien ne sera envoyé deux fois.
+        </p>
+      )}
+      {confirmingCancel ? (
+        <CancelConfirmation
+          onKeepWriting={keepWriting}
+          onCloseKeepingDraft={() => onCancel?.()}
+          onDiscard={() => {
+            draft.discard();
+            onCancel?.();
+          }}
+        />
+      ) : (
+        <div className="comment-form__actions">
+          <button type="submit" className="button button--primary" aria-disabled={postComment.isPending || undefined}>
+            {postComment.isPending ? 'Envoi en cours…' : 'Envoyer'}
           </button>
-        )}
-      </div>
+          {onCancel && (
+            <button type="button" className="button" onClick={requestCancel}>
+              Annuler
+            </button>
+          )}
+        </div>
+      )}
     </form>
   );
 }
