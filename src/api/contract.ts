@@ -40,9 +40,47 @@ export const PublishedCommentSchema = v.object({
 
 export const ArticleResponseSchema = v.object({ article: ArticleSchema });
 
-export const CommentListResponseSchema = v.object({
-  comments: v.array(PublishedCommentSchema),
+/** How the top-level comments of an article are ordered; replies are always oldest first. */
+export const COMMENT_SORTS = ['newest', 'oldest', 'replies', 'recommended'] as const;
+export const CommentSortSchema = v.picklist(COMMENT_SORTS);
+
+/**
+ * A comment as a thread shows it: published, or removed by moderation but kept (empty) as the
+ * parent of replies that are still published.
+ */
+export const ThreadCommentSchema = v.object({
+  ...PublishedCommentSchema.entries,
+  /** Published direct replies. */
+  replyCount: v.number(),
+  /** Published replies at any depth below. */
+  descendantCount: v.number(),
+  recommendations: v.number(),
+  removed: v.boolean(),
+});
+
+/**
+ * One page of an article's discussion: top-level comments in the order asked for, each followed
+ * (flat, parents before children) by a preview of its replies; the rest is fetched on demand.
+ */
+export const CommentPageSchema = v.object({
+  /** Published comments of the article, replies included: the count readers see. */
   total: v.number(),
+  topLevelTotal: v.number(),
+  comments: v.array(ThreadCommentSchema),
+  /** Opaque; null on the last page. */
+  nextCursor: v.nullable(v.string()),
+});
+
+/** Direct replies of a comment (after a cursor), each with a preview of its own replies. */
+export const RepliesPageSchema = v.object({
+  comments: v.array(ThreadCommentSchema),
+  nextCursor: v.nullable(v.string()),
+});
+
+/** A comment in its context: its ancestors from the top level down, then it and its replies' preview. */
+export const CommentContextSchema = v.object({
+  ancestors: v.array(ThreadCommentSchema),
+  comments: v.array(ThreadCommentSchema),
 });
 
 export const CommentStatusSchema = v.picklist(['pending', 'published', 'rejected']);
@@ -76,6 +114,11 @@ export type Photo = v.InferOutput<typeof PhotoSchema>;
 export type ArticleBlock = v.InferOutput<typeof ArticleBlockSchema>;
 export type Article = v.InferOutput<typeof ArticleSchema>;
 export type PublishedComment = v.InferOutput<typeof PublishedCommentSchema>;
+export type ThreadComment = v.InferOutput<typeof ThreadCommentSchema>;
+export type CommentSort = v.InferOutput<typeof CommentSortSchema>;
+export type CommentPage = v.InferOutput<typeof CommentPageSchema>;
+export type RepliesPage = v.InferOutput<typeof RepliesPageSchema>;
+export type CommentContext = v.InferOutput<typeof CommentContextSchema>;
 export type CommentStatus = v.InferOutput<typeof CommentStatusSchema>;
 export type ModerationComment = v.InferOutput<typeof ModerationCommentSchema>;
 export type ApiErrorBody = v.InferOutput<typeof ApiErrorBodySchema>;

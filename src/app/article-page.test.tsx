@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { db } from '../mocks/db';
 import { seedArticle, seedComments } from '../mocks/fixtures/seed-article';
 import { server } from '../mocks/node';
 import { renderApp, renderSeedArticle } from '../../tests/render-app';
@@ -87,22 +88,18 @@ describe('the seed article page', () => {
   });
 
   it('keeps the line breaks of a comment and shows markup as text', async () => {
-    server.use(
-      http.get('*/api/articles/:slug/comments', () =>
-        HttpResponse.json({
-          total: 1,
-          comments: [
-            {
-              id: 'x',
-              articleSlug: 'hollande-poutine-daech',
-              parentId: null,
-              author: 'Testeur',
-              createdAt: '2015-11-27T08:17:00+01:00',
-              body: '<img src=x onerror="alert(1)"> &amp; <b>gras</b>\nligne 2',
-            },
-          ],
-        }),
-      ),
+    db.insertComment(
+      {
+        id: 'x',
+        articleSlug: 'hollande-poutine-daech',
+        parentId: null,
+        author: 'Testeur',
+        email: 'testeur@example.fr',
+        createdAt: '2015-11-30T08:17:00+01:00',
+        body: '<img src=x onerror="alert(1)"> &amp; <b>gras</b>\nligne 2',
+        status: 'published',
+      },
+      null,
     );
     renderApp('/articles/hollande-poutine-daech');
     const body = await screen.findByText(/onerror/);
@@ -150,21 +147,58 @@ describe('routes and failures', () => {
 });
 
 describe('deep threads', () => {
-  it('nests a 14-level chain of replies, each inside its parent’s list item', async () => {
-    const chain = Array.from({ length: 14 }, (_, depth) => ({
-      id: `d${depth}`,
-      articleSlug: 'hollande-poutine-daech',
-      parentId: depth === 0 ? null : `d${depth - 1}`,
-      author: `Niveau ${depth}`,
-      createdAt: new Date(Date.UTC(2015, 10, 27, 8, depth)).toISOString(),
-      body: `Réponse de niveau ${depth}`,
-    }));
-    server.use(http.get('*/api/articles/:slug/comments', () => HttpResponse.json({ comments: chain, total: chain.length })));
-    renderApp('/articles/hollande-poutine-daech');
-    const deepest = (await screen.findByText('Réponse de niveau 13')).closest('li') as HTMLElement;
-    let ancestors = 0;
-    for (let item = deepest.parentElement?.closest('li'); item; item = item.parentElement?.closest('li')) ancestors += 1;
-    expect(ancestors).toBe(13);
-    expect(within(deepest).getByRole('article')).toHaveAccessibleName(/^Réponse de Niveau 13 le/);
+  function insertChain(length: number) {
+    for (let depth = 0; depth < length; depth++) {
+      db.insertComment(
+        {
+          id: `d${depth}`,
+          articleSlug: 'hollande-poutine-daech',
+          parentId: depth === 0 ? null : `d${depth - 1}`,
+          author: `Niveau ${depth}`,
+          email: 'niveau@example.fr',
+          createdAt: new Date(Date.UTC(2015, 10, 30, 8, depth)).toISOString(),
+          body: `Réponse de niveau ${depth}`,
+          status: 'published',
+        },
+        null,
+      );
+    }
+  }
+
+  const itemOf = (text: string) => screen.getByText(text).closest('li') as HTMLElement;
+  function ancestorsOf(item: HTMLElement): number {
+    let count = 0;
+    for (let parent = item.parentElement?.closest('li'); parent; parent = parent.parentElement?.closest('li')) count += 1;
+    return count;
+  }
+
+  it('nests a 16-level chain: a preview, replies on demand, then the rest on its own view and back', async () => {
+    insertChain(16);
+    const { user } = renderApp('/articles/hollande-poutine-daech');
+    // The preview goes 6 levels below the top-level comment; the next level is one click away.
+    expect(await screen.findByText('Réponse de niveau 6')).toBeInTheDocument();
+    expect(screen.queryByText('Réponse de niveau 7')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Voir la réponse' }));
+    const level7 = await screen.findByText('Réponse de niveau 7');
+    expect(ancestorsOf(itemOf('Réponse de niveau 7'))).toBe(7);
+    expect(level7.closest('article')).toHaveFocus();
+    // That batch brought its own preview, down to the deepest level the page nests.
+    expect(screen.queryByRole('button', { name: 'Voir la réponse' })).toBeNull();
+    expect(screen.queryByText('Réponse de niveau 12')).toBeNull();
+    expect(ancestorsOf(itemOf('Réponse de niveau 11'))).toBe(11);
+    expect(within(itemOf('Réponse de niveau 11')).getByRole('article')).toHaveAccessibleName(/^Réponse de Niveau 11 le/);
+
+    // Level 11 is as deep as the page nests: its replies continue on their own view.
+    const more = screen.getByRole('link', { name: 'Continuer la discussion (4 réponses)' });
+    expect(more).toHaveAttribute('href', '/articles/hollande-poutine-daech?fil=d11');
+    await user.click(more);
+    expect(await screen.findByRole('heading', { name: 'Suite de la discussion' })).toHaveFocus();
+    expect(await screen.findByText('Réponse de niveau 15')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Dans la discussion' })).toHaveTextContent('Niveau 0');
+    expect(screen.getByRole('heading', { name: 'Commentaires (35)' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('link', { name: 'Revenir à toute la discussion' }));
+    await screen.findByText('Réponse de niveau 0');
+    expect(window.location.search).toBe('');
   });
 });

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/http-client';
 import { articleQueryOptions } from '../features/article/api/get-article';
 import { ArticleView } from '../features/article/components/article-view';
-import { commentsQueryOptions } from '../features/comments/api/get-comments';
+import { commentPagesQueryOptions } from '../features/comments/api/get-comments';
 import { CommentsSection } from '../features/comments/components/comments-section';
 import { NewCommentPanel } from '../features/comments/components/new-comment-panel';
 import { QueryFailure } from '../lib/query-failure';
@@ -12,7 +12,7 @@ import { useDocumentTitle } from './use-document-title';
 export function ArticlePage({ slug }: { slug: string }) {
   const article = useQuery(articleQueryOptions(slug));
   // Started now rather than when the article has arrived: both requests go out together.
-  useQuery({ ...commentsQueryOptions(slug), enabled: !article.isError });
+  useInfiniteQuery({ ...commentPagesQueryOptions(slug, 'newest'), enabled: !article.isError });
   useDocumentTitle(article.data?.title ?? 'Article');
 
   if (article.error instanceof ApiError && article.error.status === 404) {

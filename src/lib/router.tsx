@@ -14,14 +14,21 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const getPathname = () => window.location.pathname;
+const getSearch = () => window.location.search;
 
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, getPathname);
 }
 
-export function navigate(to: string, { replace = false } = {}): void {
-  if (replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+/** One query-string parameter of the current URL, or null. */
+export function useSearchParam(name: string): string | null {
+  const search = useSyncExternalStore(subscribe, getSearch);
+  return new URLSearchParams(search).get(name);
+}
+
+export function navigate(to: string, { replace = false, state = null as unknown } = {}): void {
+  if (replace) window.history.replaceState(state, '', to);
+  else window.history.pushState(state, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
@@ -29,8 +36,14 @@ function isPlainLeftClick(event: MouseEvent): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
+  href: string;
+  /** Stored with the history entry, for the page to know where the reader came from. */
+  state?: unknown;
+};
+
 /** An ordinary link that navigates without reloading the page on a plain click. */
-export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+export function Link({ href, onClick, state, ...rest }: LinkProps) {
   return (
     <a
       href={href}
@@ -38,7 +51,7 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
         onClick?.(event);
         if (event.defaultPrevented || !isPlainLeftClick(event) || rest.target) return;
         event.preventDefault();
-        navigate(href);
+        navigate(href, { state });
         window.scrollTo(0, 0);
       }}
       {...rest}

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
   ArticleResponseSchema,
-  CommentListResponseSchema,
+  CommentPageSchema,
   ModerationListResponseSchema,
   PostCommentResponseSchema,
 } from '../api/contract';
@@ -35,7 +35,7 @@ describe('GET /api/articles/:slug and its comments', () => {
     expect(article.status).toBe(200);
     expect(v.parse(ArticleResponseSchema, await article.json()).article.wordCount).toBe(509);
 
-    const list = v.parse(CommentListResponseSchema, await (await fetch(`${BASE}/articles/${SLUG}/comments`)).json());
+    const list = v.parse(CommentPageSchema, await (await fetch(`${BASE}/articles/${SLUG}/comments`)).json());
     expect(list.total).toBe(19);
     expect(list.comments.map((comment) => comment.id).sort()).toEqual(seedComments.map((comment) => comment.id).sort());
   });
@@ -150,7 +150,7 @@ describe('moderation endpoints', () => {
     expect(queue.comments).toMatchObject([{ id: reply.comment.id, parent: { id: 'seed-14', author: 'délires' } }]);
 
     expect((await post(`/moderation/comments/${reply.comment.id}/approve`, {})).status).toBe(200);
-    const list = v.parse(CommentListResponseSchema, await (await fetch(`${BASE}/articles/${SLUG}/comments`)).json());
+    const list = v.parse(CommentPageSchema, await (await fetch(`${BASE}/articles/${SLUG}/comments`)).json());
     expect(list.total).toBe(20);
 
     expect((await post(`/moderation/comments/${reply.comment.id}/reject`, {})).status).toBe(200);
@@ -158,5 +158,65 @@ describe('moderation endpoints', () => {
     expect((await post('/moderation/comments/nope/approve', {})).status).toBe(404);
     expect((await post(`/moderation/comments/${reply.comment.id}/publish`, {})).status).toBe(404);
     expect((await fetch(`${BASE}/moderation/comments?status=tout`)).status).toBe(400);
+  });
+});
+
+describe('paging the discussion', () => {
+  async function page(query: string) {
+    const response = await fetch(`${BASE}/articles/${SLUG}/comments?${query}`);
+    expect(response.status).toBe(200);
+    return v.parse(CommentPageSchema, await response.json());
+  }
+
+  it('walks every top-level comment once with the cursor, in each order', async () => {
+    for (const sort of ['newest', 'oldest', 'replies', 'recommended']) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const result: Awaited<ReturnType<typeof page>> = await page(`sort=${sort}&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        seen.push(...result.comments.filter((comment) => comment.parentId === null).map((comment) => comment.id));
+        cursor = result.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(13);
+      expect(new Set(seen).size).toBe(13);
+      if (sort === 'newest') expect(seen[0]).toBe('seed-01');
+      if (sort === 'oldest') expect(seen[0]).toBe('seed-19');
+      if (sort === 'replies') expect(seen[0]).toBe('seed-12');
+    }
+  });
+
+  it('counts replies below each comment and previews them', async () => {
+    const result = await page('sort=newest');
+    const booboo = result.comments.find((comment) => comment.id === 'seed-12');
+    expect(booboo).toMatchObject({ replyCount: 3, descendantCount: 4, removed: false });
+    expect(result.comments).toHaveLength(19);
+    expect(result.total).toBe(19);
+  });
+
+  it('keeps a removed comment with published replies as an empty placeholder', async () => {
+    db.setStatus('seed-14', 'rejected');
+    const result = await page('sort=newest');
+    expect(result.total).toBe(18);
+    expect(result.comments.find((comment) => comment.id === 'seed-14')).toMatchObject({ removed: true, author: '', body: '' });
+    db.setStatus('seed-13', 'rejected');
+    const without = await page('sort=newest');
+    expect(without.comments.find((comment) => comment.id === 'seed-13')).toBeUndefined();
+  });
+
+  it('refuses a bad sort, limit or cursor with 400', async () => {
+    for (const query of ['sort=best', 'limit=0', 'limit=101', 'limit=abc', 'cursor=!!!']) {
+      const response = await fetch(`${BASE}/articles/${SLUG}/comments?${query}`);
+      expect(response.status).toBe(400);
+    }
+    expect((await fetch(`${BASE}/articles/${SLUG}/comments/seed-12/replies?after=seed-01`)).status).toBe(400);
+    expect((await fetch(`${BASE}/articles/${SLUG}/comments/nope/replies`)).status).toBe(404);
+    expect((await fetch(`${BASE}/articles/${SLUG}/comments/nope/context`)).status).toBe(404);
+  });
+
+  it('gives a comment’s context: its ancestors, then it with its replies', async () => {
+    const response = await fetch(`${BASE}/articles/${SLUG}/comments/seed-16/context`);
+    const context = (await response.json()) as { ancestors: { id: string }[]; comments: { id: string }[] };
+    expect(context.ancestors.map((comment) => comment.id)).toEqual(['seed-12', 'seed-14']);
+    expect(context.comments.map((comment) => comment.id)).toEqual(['seed-16']);
   });
 });

@@ -4,6 +4,7 @@
 import { http, HttpResponse } from 'msw';
 import * as v from 'valibot';
 import {
+  CommentSortSchema,
   MAX_REQUEST_BYTES,
   NewCommentRequestSchema,
   type ApiErrorBody,
@@ -12,6 +13,14 @@ import {
 } from '../api/contract';
 import { normaliseComment, validateComment } from '../api/comment-rules';
 import { db } from './db';
+import {
+  commentContext,
+  indexDiscussion,
+  InvalidCursorError,
+  repliesPage,
+  topLevelPage,
+  type DiscussionIndex,
+} from './discussion-index';
 import { withFault } from './faults';
 import type { StoredComment } from './db-types';
 
@@ -55,6 +64,28 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
   } catch {
     return { ok: false, response: errorResponse(400, 'invalid_json', 'Le corps de la demande n’est pas du JSON valide.') };
   }
+}
+
+export const TOP_LEVEL_PAGE_SIZE = 20;
+export const REPLIES_PAGE_SIZE = 50;
+
+function pageLimit(raw: string | null, fallback: number): number | null {
+  if (raw === null) return fallback;
+  const limit = Number(raw);
+  return Number.isInteger(limit) && limit >= 1 && limit <= 100 ? limit : null;
+}
+
+function paged(page: () => unknown): Response {
+  try {
+    return HttpResponse.json(page() as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof InvalidCursorError) return errorResponse(400, 'invalid_cursor', 'Curseur de pagination invalide.');
+    throw error;
+  }
+}
+
+function discussionOf(slug: string): DiscussionIndex {
+  return indexDiscussion([...db.commentsOf(slug, 'published'), ...db.commentsOf(slug, 'rejected')], () => 0);
 }
 
 const notFoundArticle = () => errorResponse(404, 'not_found', 'Cet article est introuvable.');
@@ -103,12 +134,40 @@ export const handlers = [
     }),
   ),
 
-  http.get(`${API}/articles/:slug/comments`, ({ params }) =>
+  http.get(`${API}/articles/:slug/comments`, ({ params, request }) =>
     withFault('read', () => {
       const slug = String(params.slug);
       if (!db.findArticle(slug)) return notFoundArticle();
-      const comments = db.commentsOf(slug, 'published').map(toPublished);
-      return HttpResponse.json({ comments, total: comments.length });
+      const query = new URL(request.url).searchParams;
+      const sort = v.safeParse(CommentSortSchema, query.get('sort') ?? 'newest');
+      const limit = pageLimit(query.get('limit'), TOP_LEVEL_PAGE_SIZE);
+      if (!sort.success || limit === null) {
+        return errorResponse(400, 'invalid_request', 'Paramètres : sort (newest, oldest, replies, recommended), limit (1 à 100), cursor.');
+      }
+      return paged(() => topLevelPage(discussionOf(slug), sort.output, query.get('cursor'), limit));
+    }),
+  ),
+
+  http.get(`${API}/articles/:slug/comments/:id/replies`, ({ params, request }) =>
+    withFault('read', () => {
+      const slug = String(params.slug);
+      const id = String(params.id);
+      if (!db.findArticle(slug)) return notFoundArticle();
+      const index = discussionOf(slug);
+      if (!index.byId.has(id)) return errorResponse(404, 'not_found', 'Ce commentaire est introuvable.');
+      const query = new URL(request.url).searchParams;
+      const limit = pageLimit(query.get('limit'), REPLIES_PAGE_SIZE);
+      if (limit === null) return errorResponse(400, 'invalid_request', 'Paramètres : limit (1 à 100), after.');
+      return paged(() => repliesPage(index, id, query.get('after'), limit));
+    }),
+  ),
+
+  http.get(`${API}/articles/:slug/comments/:id/context`, ({ params }) =>
+    withFault('read', () => {
+      const slug = String(params.slug);
+      if (!db.findArticle(slug)) return notFoundArticle();
+      const context = commentContext(discussionOf(slug), String(params.id));
+      return context ? HttpResponse.json(context) : errorResponse(404, 'not_found', 'Ce commentaire est introuvable.');
     }),
   ),
 

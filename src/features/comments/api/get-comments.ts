@@ -1,23 +1,47 @@
-import { queryOptions } from '@tanstack/react-query';
-import { CommentListResponseSchema, type PublishedComment } from '../../../api/contract';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import {
+  CommentContextSchema,
+  CommentPageSchema,
+  RepliesPageSchema,
+  type CommentSort,
+} from '../../../api/contract';
 import { requestJson } from '../../../api/http-client';
 import { queryKeys } from '../../../api/query-keys';
-import { buildThread } from '../lib/build-thread';
 
-export async function getPublishedComments(slug: string, signal?: AbortSignal): Promise<PublishedComment[]> {
-  const { comments } = await requestJson(
-    `/articles/${encodeURIComponent(slug)}/comments`,
-    CommentListResponseSchema,
-    { signal },
-  );
-  return comments;
-}
+const commentsPath = (slug: string) => `/articles/${encodeURIComponent(slug)}/comments`;
 
-export const commentsQueryOptions = (slug: string) =>
+/** The article's discussion, a page of top-level comments (with their replies' preview) at a time. */
+export const commentPagesQueryOptions = (slug: string, sort: CommentSort) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.comments.pages(slug, sort),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ sort });
+      if (pageParam) params.set('cursor', pageParam);
+      return requestJson(`${commentsPath(slug)}?${params}`, CommentPageSchema, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+
+/** The replies of a comment that its preview did not hold, after the last one shown. */
+export const repliesQueryOptions = (slug: string, parentId: string, afterId: string | null) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.comments.replies(slug, parentId, afterId),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams();
+      if (pageParam) params.set('after', pageParam);
+      return requestJson(`${commentsPath(slug)}/${encodeURIComponent(parentId)}/replies?${params}`, RepliesPageSchema, {
+        signal,
+      });
+    },
+    initialPageParam: afterId,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+
+/** A comment with its ancestors and its replies' preview: a deep thread's own view, a permalink. */
+export const commentContextQueryOptions = (slug: string, id: string) =>
   queryOptions({
-    queryKey: queryKeys.comments.list(slug),
-    queryFn: ({ signal }) => getPublishedComments(slug, signal),
-    // A module-level function: TanStack Query reruns it only when the data changes, so every
-    // component reading the thread gets the same object between fetches.
-    select: buildThread,
+    queryKey: queryKeys.comments.context(slug, id),
+    queryFn: ({ signal }) =>
+      requestJson(`${commentsPath(slug)}/${encodeURIComponent(id)}/context`, CommentContextSchema, { signal }),
   });

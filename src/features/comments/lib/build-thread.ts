@@ -1,41 +1,47 @@
-import type { PublishedComment } from '../../../api/contract';
+import type { ThreadComment } from '../../../api/contract';
 
 export interface Thread {
-  byId: ReadonlyMap<string, PublishedComment>;
-  /** Ids of the comments under each parent (null: the article), in display order. */
-  childrenOf: ReadonlyMap<string | null, readonly string[]>;
-  total: number;
+  byId: ReadonlyMap<string, ThreadComment>;
+  /** Ids under each comment of the batch, in the server's order (replies oldest first). */
+  childrenOf: ReadonlyMap<string, readonly string[]>;
+  /** Ids whose parent is not in the batch: a page's top-level comments, a batch's replies. */
+  roots: readonly string[];
 }
 
-const ROOT = null;
+const NO_CHILDREN: readonly string[] = [];
 
 /**
- * Indexes a flat list of comments once, where the data arrives, so that each comment of the
- * rendered tree finds its replies in O(1). Top-level comments come newest first, replies oldest
- * first, as on the seed page. A reply whose parent is not in the list (not published) is shown
- * at the top level rather than lost.
+ * Indexes one batch of comments as the server sent it (flat, parents before children), so that
+ * each comment finds its replies in O(1). Built once per batch: see `threadOf`.
  */
-export function buildThread(comments: readonly PublishedComment[]): Thread {
+export function buildThread(comments: readonly ThreadComment[]): Thread {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
-  const children = new Map<string | null, PublishedComment[]>();
+  const childrenOf = new Map<string, string[]>();
+  const roots: string[] = [];
   for (const comment of comments) {
-    const parentKey = comment.parentId !== null && byId.has(comment.parentId) ? comment.parentId : ROOT;
-    const siblings = children.get(parentKey);
-    if (siblings) siblings.push(comment);
-    else children.set(parentKey, [comment]);
+    if (comment.parentId === null || !byId.has(comment.parentId)) {
+      roots.push(comment.id);
+      continue;
+    }
+    const siblings = childrenOf.get(comment.parentId);
+    if (siblings) siblings.push(comment.id);
+    else childrenOf.set(comment.parentId, [comment.id]);
   }
+  return { byId, childrenOf, roots };
+}
 
-  const childrenOf = new Map<string | null, string[]>();
-  for (const [parentKey, siblings] of children) {
-    const newestFirst = parentKey === ROOT;
-    siblings.sort((a, b) => {
-      const byDate = Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id);
-      return newestFirst ? -byDate : byDate;
-    });
-    childrenOf.set(
-      parentKey,
-      siblings.map((comment) => comment.id),
-    );
+export const childrenIn = (thread: Thread, id: string): readonly string[] => thread.childrenOf.get(id) ?? NO_CHILDREN;
+
+// TanStack Query keeps a page's array the same object while the page is unchanged (structural
+// sharing), so a WeakMap on it builds each batch's index once and hands every render the same
+// Thread, which keeps the memoised comment items from rendering again when a page is added.
+const threads = new WeakMap<readonly ThreadComment[], Thread>();
+
+export function threadOf(comments: readonly ThreadComment[]): Thread {
+  let thread = threads.get(comments);
+  if (!thread) {
+    thread = buildThread(comments);
+    threads.set(comments, thread);
   }
-  return { byId, childrenOf, total: comments.length };
+  return thread;
 }

@@ -35,7 +35,7 @@ export function useModerationDecision() {
     onSuccess: (comment) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.moderation.all }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.comments.list(comment.articleSlug) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.comments.ofArticle(comment.articleSlug) }),
       ]),
   });
 }

@@ -1,0 +1,11 @@
+const frenchNumber = new Intl.NumberFormat('fr-FR');
+
+/** "20 000" with an ordinary no-break space (fr-FR formats with a narrow one, U+202F). */
+export function formatCount(count: number): string {
+  return frenchNumber.format(count).replace(/\u202f/g, '\u00a0');
+}
+
+/** "1 réponse", "3 réponses": French puts 0 and 1 in the singular. */
+export function countReplies(count: number): string {
+  return `${formatCount(count)} réponse${count > 1 ? 's' : ''}`;
+}
