@@ -20,5 +20,7 @@ export const SEED_PATH = '/articles/hollande-poutine-daech';
 export async function renderSeedArticle(options: { fakeTimers?: boolean } = {}) {
   const rendered = renderApp(SEED_PATH, options);
   await screen.findByRole('heading', { level: 2, name: /^Commentaires \(\d+\)$/ });
+  // The form is a chunk of its own: once it has arrived, reply forms open at once too.
+  await screen.findByRole('form', { name: 'Réagir' });
   return rendered;
 }

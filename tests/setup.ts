@@ -1,11 +1,16 @@
 // Every integration test: the real MSW handlers on a freshly seeded database, a clean DOM and
 // storage, and no console.error left unexplained (React warnings are defects here).
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetDb } from '../src/mocks/db';
 import { faults } from '../src/mocks/faults';
+import { resetStorageProblemNotice } from '../src/features/comments/lib/draft-store';
+import { reloadOwnPending } from '../src/features/comments/lib/own-pending';
 import { server } from '../src/mocks/node';
+
+// CI shares two cores with a browser suite: waiting up to 3 s keeps slow runs from failing.
+configure({ asyncUtilTimeout: 3000 });
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
@@ -17,6 +22,9 @@ beforeEach(() => {
   resetDb();
   faults.clear();
   window.localStorage.clear();
+  // Module-level memories of what storage held: forgotten with it.
+  reloadOwnPending();
+  resetStorageProblemNotice();
   window.history.replaceState(null, '', '/');
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     throw new Error(`console.error during a test: ${args.map(String).join(' ')}`);

@@ -1,6 +1,7 @@
 // The rules a comment must meet, shared by the form (to answer at once) and the server (which
 // never trusts the client): both import this module, so they cannot disagree.
 import { countGraphemes } from '../lib/count-graphemes';
+import { REPORT_DETAILS_MAX_GRAPHEMES } from './contract';
 
 export const COMMENT_MAX_GRAPHEMES = 2000;
 export const AUTHOR_MIN_GRAPHEMES = 2;
@@ -76,4 +77,14 @@ export function validateComment(draft: CommentDraft): CommentFieldErrors {
   if (emailProblem) errors.email = emailProblem;
   if (bodyProblem) errors.body = bodyProblem;
   return errors;
+}
+
+/** What a report's free text must be: required for "autre", at most 500 characters, plain text. */
+export function reportDetailsError(reason: string, details: string): string | undefined {
+  const text = details.normalize('NFC').trim();
+  if (reason === 'other' && text.replace(INVISIBLE, '') === '') return 'Précisez la raison de votre signalement.';
+  if (FORBIDDEN_IN_TEXT.test(text)) return 'Votre texte contient des caractères non autorisés.';
+  const excess = countGraphemes(text) - REPORT_DETAILS_MAX_GRAPHEMES;
+  if (excess > 0) return `Votre texte dépasse la limite de ${REPORT_DETAILS_MAX_GRAPHEMES} caractères : retirez-en ${excess}.`;
+  return undefined;
 }

@@ -94,10 +94,34 @@ export const ModerationCommentSchema = v.object({
   status: CommentStatusSchema,
   articleTitle: v.string(),
   parent: v.nullable(v.object({ id: v.string(), author: v.string(), body: v.string() })),
+  /** Reports not yet answered by a moderator, by reason, and the readers' words for "autre". */
+  openReports: v.object({
+    abusive: v.number(),
+    spam: v.number(),
+    'off-topic': v.number(),
+    other: v.number(),
+  }),
+  reportDetails: v.array(v.string()),
+  decisionReason: v.nullable(v.string()),
 });
+
+export const MODERATION_QUEUES = ['pending', 'reported', 'published', 'rejected'] as const;
+export const ModerationQueueSchema = v.picklist(MODERATION_QUEUES);
+export type ModerationQueue = v.InferOutput<typeof ModerationQueueSchema>;
 
 export const ModerationListResponseSchema = v.object({
   comments: v.array(ModerationCommentSchema),
+  counts: v.object({ pending: v.number(), reported: v.number(), published: v.number(), rejected: v.number() }),
+});
+
+/** The body of a moderation decision: an optional reason, kept with the comment. */
+export const ModerationDecisionRequestSchema = v.strictObject({
+  reason: v.optional(v.pipe(v.string(), v.maxLength(500))),
+});
+
+/** What became of comments this browser posted: `unknown` for an id the server does not have. */
+export const CommentStatusesResponseSchema = v.object({
+  statuses: v.record(v.string(), v.picklist(['pending', 'published', 'rejected', 'unknown'])),
 });
 
 export const ModerationDecisionResponseSchema = v.object({ comment: ModerationCommentSchema });
@@ -122,7 +146,7 @@ export type CommentContext = v.InferOutput<typeof CommentContextSchema>;
 export type CommentStatus = v.InferOutput<typeof CommentStatusSchema>;
 export type ModerationComment = v.InferOutput<typeof ModerationCommentSchema>;
 export type ApiErrorBody = v.InferOutput<typeof ApiErrorBodySchema>;
-export type ModerationDecision = 'approve' | 'reject';
+export type ModerationDecision = 'approve' | 'reject' | 'keep';
 
 /** What the comment form sends; `parentId` is null for a comment on the article itself. */
 export interface NewComment {
@@ -131,6 +155,28 @@ export interface NewComment {
   body: string;
   parentId: string | null;
 }
+
+export const REPORT_REASONS = ['abusive', 'spam', 'off-topic', 'other'] as const;
+export const ReportReasonSchema = v.picklist(REPORT_REASONS);
+export type ReportReason = v.InferOutput<typeof ReportReasonSchema>;
+export const REPORT_DETAILS_MAX_GRAPHEMES = 500;
+
+/** The body of POST …/comments/:id/reports. */
+export const NewReportRequestSchema = v.strictObject({
+  reason: ReportReasonSchema,
+  details: v.optional(v.string()),
+  clientToken: v.pipe(v.string(), v.minLength(8), v.maxLength(100)),
+});
+
+/** The body of POST and DELETE …/comments/:id/recommendations. */
+export const RecommendationRequestSchema = v.strictObject({
+  clientToken: v.pipe(v.string(), v.minLength(8), v.maxLength(100)),
+});
+
+export const RecommendationResponseSchema = v.object({
+  recommendations: v.number(),
+  recommended: v.boolean(),
+});
 
 /** The body of POST /articles/:slug/comments; anything else in it is refused. */
 export const NewCommentRequestSchema = v.strictObject({

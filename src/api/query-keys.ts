@@ -1,4 +1,4 @@
-import type { CommentSort } from './contract';
+import type { CommentSort, ModerationQueue } from './contract';
 
 // Keys from general to specific: invalidating ['comments', slug] refreshes every list, reply
 // batch and context of one article after a moderation, and nothing of the other articles.
@@ -13,6 +13,6 @@ export const queryKeys = {
   },
   moderation: {
     all: ['moderation'] as const,
-    list: (status: 'pending') => ['moderation', 'list', status] as const,
+    list: (queue: ModerationQueue) => ['moderation', 'list', queue] as const,
   },
 };

@@ -1,4 +1,4 @@
-import { ModerationQueue } from '../features/moderation/components/moderation-queue';
+import { ModerationTabs } from '../features/moderation/components/moderation-tabs';
 import { useDocumentTitle } from './use-document-title';
 
 export function ModerationPage() {
@@ -6,7 +6,7 @@ export function ModerationPage() {
   return (
     <main id="contenu" className="page page--narrow">
       <h1>Modération</h1>
-      <ModerationQueue />
+      <ModerationTabs />
     </main>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { navigate, usePathname } from '../lib/router';
 import { ArticlePage } from './article-page';
-import { ModerationPage } from './moderation-page';
 import { NotFoundPage } from './not-found-page';
+
+// Readers never need the moderation tool: it is its own chunk, out of the article's budget.
+const ModerationPage = lazy(() => import('./moderation-page').then((module) => ({ default: module.ModerationPage })));
 
 export const HOME_ARTICLE_SLUG = 'hollande-poutine-daech';
 
@@ -22,7 +24,13 @@ function decodeSlug(raw: string): string | null {
 export function Routes() {
   const pathname = usePathname();
   if (pathname === '/') return <RedirectHome />;
-  if (pathname === '/moderation' || pathname === '/moderation/') return <ModerationPage />;
+  if (pathname === '/moderation' || pathname === '/moderation/') {
+    return (
+      <Suspense fallback={<p className="loading page">Chargement de la modération…</p>}>
+        <ModerationPage />
+      </Suspense>
+    );
+  }
   const articleMatch = /^\/articles\/([^/]+)\/?$/.exec(pathname);
   const slug = articleMatch?.[1] ? decodeSlug(articleMatch[1]) : null;
   // Keyed by slug: another article is another page, with its own forms and state.

@@ -2,9 +2,11 @@
 // a size budget. The location is an external store read with useSyncExternalStore.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
-const NAVIGATE_EVENT = 'reagir:navigate';
+/** Fired on every navigation made here: pushState and replaceState fire no event of their own. */
+export const NAVIGATE_EVENT = 'reagir:navigate';
 
-function subscribe(onChange: () => void): () => void {
+/** Subscribes to every change of the URL, for useSyncExternalStore. */
+export function subscribeToLocation(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
   return () => {
@@ -17,12 +19,12 @@ const getPathname = () => window.location.pathname;
 const getSearch = () => window.location.search;
 
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, getPathname);
+  return useSyncExternalStore(subscribeToLocation, getPathname);
 }
 
 /** One query-string parameter of the current URL, or null. */
 export function useSearchParam(name: string): string | null {
-  const search = useSyncExternalStore(subscribe, getSearch);
+  const search = useSyncExternalStore(subscribeToLocation, getSearch);
   return new URLSearchParams(search).get(name);
 }
 

@@ -118,11 +118,16 @@ describe('POST /api/articles/:slug/comments', () => {
     expect(db.commentsWithStatus('pending')).toEqual([]);
   });
 
-  it('refuses an unknown article, an unknown parent and a parent not yet published', async () => {
+  it('refuses an unknown article, an unknown parent, a parent of another article and one not yet published', async () => {
     expect((await post('/articles/inconnu/comments', valid)).status).toBe(404);
     const unknownParent = await post(`/articles/${SLUG}/comments`, { ...valid, parentId: 'nope' });
     expect(unknownParent.status).toBe(404);
     expect((await errorOf(unknownParent)).code).toBe('parent_not_found');
+    // A parent that exists, published, but on another article.
+    const elsewhere = await post(`/articles/${SLUG}/comments`, { ...valid, parentId: 'generated-50-0' });
+    expect(db.findComment('generated-50-0')?.status).toBe('published');
+    expect(elsewhere.status).toBe(404);
+    expect((await errorOf(elsewhere)).code).toBe('parent_not_found');
     const pending = v.parse(PostCommentResponseSchema, await (await post(`/articles/${SLUG}/comments`, valid)).json());
     expect((await post(`/articles/${SLUG}/comments`, { ...valid, parentId: pending.comment.id })).status).toBe(404);
   });
@@ -218,5 +223,59 @@ describe('paging the discussion', () => {
     const context = (await response.json()) as { ancestors: { id: string }[]; comments: { id: string }[] };
     expect(context.ancestors.map((comment) => comment.id)).toEqual(['seed-12', 'seed-14']);
     expect(context.comments.map((comment) => comment.id)).toEqual(['seed-16']);
+  });
+});
+
+describe('recommendations, reports and statuses', () => {
+  const comment = (id: string) => `${BASE}/articles/${SLUG}/comments/${id}`;
+  const send = (url: string, method: string, body: unknown) =>
+    fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('counts one recommendation per client token, and takes it back', async () => {
+    const first = await send(`${comment('seed-12')}/recommendations`, 'POST', { clientToken: 'lecteur-1' });
+    expect(await first.json()).toEqual({ recommendations: 1, recommended: true });
+    expect((await send(`${comment('seed-12')}/recommendations`, 'POST', { clientToken: 'lecteur-1' })).status).toBe(409);
+    await send(`${comment('seed-12')}/recommendations`, 'POST', { clientToken: 'lecteur-2' });
+    const page = v.parse(CommentPageSchema, await (await fetch(`${BASE}/articles/${SLUG}/comments?sort=recommended`)).json());
+    expect(page.comments[0]).toMatchObject({ id: 'seed-12', recommendations: 2 });
+    const back = await send(`${comment('seed-12')}/recommendations`, 'DELETE', { clientToken: 'lecteur-1' });
+    expect(await back.json()).toEqual({ recommendations: 1, recommended: false });
+    expect((await send(`${comment('seed-12')}/recommendations`, 'DELETE', { clientToken: 'lecteur-1' })).status).toBe(409);
+    expect((await send(`${comment('seed-12')}/recommendations`, 'POST', { clientToken: 'court' })).status).toBe(400);
+    expect((await send(`${comment('nope')}/recommendations`, 'POST', { clientToken: 'lecteur-1' })).status).toBe(404);
+  });
+
+  it('takes one report per reader, checks the reason and the details', async () => {
+    const url = `${comment('seed-06')}/reports`;
+    expect((await send(url, 'POST', { reason: 'spam', clientToken: 'lecteur-1' })).status).toBe(201);
+    expect((await send(url, 'POST', { reason: 'abusive', clientToken: 'lecteur-1' })).status).toBe(409);
+    expect((await send(url, 'POST', { reason: 'boring', clientToken: 'lecteur-2' })).status).toBe(400);
+    const missing = await send(url, 'POST', { reason: 'other', details: '  ', clientToken: 'lecteur-2' });
+    expect((await errorOf(missing)).fields).toEqual({ details: 'Précisez la raison de votre signalement.' });
+    const tooLong = await send(url, 'POST', { reason: 'other', details: 'x'.repeat(501), clientToken: 'lecteur-2' });
+    expect(tooLong.status).toBe(400);
+    expect((await send(url, 'POST', { reason: 'other', details: 'x'.repeat(500), clientToken: 'lecteur-2' })).status).toBe(201);
+    expect(db.openReportsOf('seed-06')).toHaveLength(2);
+  });
+
+  it('tells what became of comments by id, nothing more', async () => {
+    const created = v.parse(PostCommentResponseSchema, await (await post(`/articles/${SLUG}/comments`, valid)).json());
+    const response = await fetch(`${BASE}/comments/statuses?ids=${created.comment.id},seed-01,inconnu`);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ statuses: { [created.comment.id]: 'pending', 'seed-01': 'published', inconnu: 'unknown' } });
+    expect(text).not.toContain('@');
+  });
+
+  it('lists the reported queue with counts by reason, and keeps or rejects', async () => {
+    await send(`${comment('seed-06')}/reports`, 'POST', { reason: 'spam', clientToken: 'lecteur-1' });
+    const queue = v.parse(ModerationListResponseSchema, await (await fetch(`${BASE}/moderation/comments?status=reported`)).json());
+    expect(queue.counts).toEqual({ pending: 0, reported: 1, published: 19, rejected: 0 });
+    expect(queue.comments[0]).toMatchObject({ id: 'seed-06', openReports: { spam: 1, abusive: 0 } });
+    expect((await post('/moderation/comments/seed-06/keep', {})).status).toBe(200);
+    const after = v.parse(ModerationListResponseSchema, await (await fetch(`${BASE}/moderation/comments?status=reported`)).json());
+    expect(after.comments).toEqual([]);
+    const rejected = await post('/moderation/comments/seed-06/reject', { reason: 'Hors sujet' });
+    expect(await rejected.json()).toMatchObject({ comment: { status: 'rejected', decisionReason: 'Hors sujet' } });
+    expect((await post('/moderation/comments/seed-06/reject', { reason: 'x'.repeat(501) })).status).toBe(400);
   });
 });

@@ -6,12 +6,17 @@ import * as v from 'valibot';
 import {
   CommentSortSchema,
   MAX_REQUEST_BYTES,
+  ModerationDecisionRequestSchema,
+  ModerationQueueSchema,
+  NewReportRequestSchema,
+  RecommendationRequestSchema,
+  type ModerationQueue,
   NewCommentRequestSchema,
   type ApiErrorBody,
   type ModerationComment,
   type PublishedComment,
 } from '../api/contract';
-import { normaliseComment, validateComment } from '../api/comment-rules';
+import { normaliseComment, reportDetailsError, validateComment } from '../api/comment-rules';
 import { db } from './db';
 import {
   commentContext,
@@ -46,12 +51,26 @@ function toPublished(comment: StoredComment): PublishedComment {
 
 function toModeration(comment: StoredComment): ModerationComment {
   const parent = comment.parentId ? db.findComment(comment.parentId) : undefined;
+  const reports = db.openReportsOf(comment.id);
+  const openReports = { abusive: 0, spam: 0, 'off-topic': 0, other: 0 };
+  for (const report of reports) openReports[report.reason] += 1;
   return {
     ...toPublished(comment),
     status: comment.status,
     articleTitle: db.findArticle(comment.articleSlug)?.title ?? comment.articleSlug,
     parent: parent ? { id: parent.id, author: parent.author, body: parent.body } : null,
+    openReports,
+    reportDetails: reports.map((report) => report.details).filter((details) => details !== ''),
+    decisionReason: db.decisionReasonOf(comment.id) ?? null,
   };
+}
+
+function moderationQueue(queue: ModerationQueue): StoredComment[] {
+  if (queue !== 'reported') return db.commentsWithStatus(queue);
+  return db
+    .commentsWithOpenReports()
+    .map((id) => db.findComment(id))
+    .filter((comment): comment is StoredComment => comment !== undefined && comment.status === 'published');
 }
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
@@ -84,8 +103,54 @@ function paged(page: () => unknown): Response {
   }
 }
 
+// One index per article, rebuilt only when the data has changed: a page of a 20,000-comment
+// discussion is then cut from it in well under a millisecond.
+const discussionCache = new Map<string, { revision: number; index: DiscussionIndex }>();
+
 function discussionOf(slug: string): DiscussionIndex {
-  return indexDiscussion([...db.commentsOf(slug, 'published'), ...db.commentsOf(slug, 'rejected')], () => 0);
+  const cached = discussionCache.get(slug);
+  if (cached?.revision === db.revision()) return cached.index;
+  const index = indexDiscussion(
+    [...db.commentsOf(slug, 'published'), ...db.commentsOf(slug, 'rejected')],
+    (id) => db.recommendationCount(id),
+  );
+  discussionCache.set(slug, { revision: db.revision(), index });
+  return index;
+}
+
+/** The published comment `id` of article `slug`, or the 404 to answer. */
+function publishedCommentOf(slug: string, id: string): StoredComment | Response {
+  if (!db.findArticle(slug)) return notFoundArticle();
+  const comment = db.findComment(id);
+  if (!comment || comment.articleSlug !== slug || comment.status !== 'published') {
+    return errorResponse(404, 'not_found', 'Ce commentaire est introuvable.');
+  }
+  return comment;
+}
+
+async function parseBody<TSchema extends v.GenericSchema>(request: Request, schema: TSchema, message: string) {
+  const json = await readJson(request);
+  if (!json.ok) return { ok: false as const, response: json.response };
+  const parsed = v.safeParse(schema, json.value);
+  if (!parsed.success) return { ok: false as const, response: errorResponse(400, 'invalid_request', message) };
+  return { ok: true as const, value: parsed.output as v.InferOutput<TSchema> };
+}
+
+function recommendationHandler(recommended: boolean) {
+  return async ({ params, request }: { params: Record<string, string | readonly string[] | undefined>; request: Request }) => {
+    const comment = publishedCommentOf(String(params.slug), String(params.id));
+    if (comment instanceof Response) return comment;
+    const body = await parseBody(request, RecommendationRequestSchema, 'La demande doit contenir clientToken, rien d’autre.');
+    if (!body.ok) return body.response;
+    if (!db.setRecommendation(comment.id, body.value.clientToken, recommended)) {
+      return errorResponse(
+        409,
+        recommended ? 'already_recommended' : 'not_recommended',
+        recommended ? 'Vous recommandez déjà ce commentaire.' : 'Vous ne recommandiez pas ce commentaire.',
+      );
+    }
+    return HttpResponse.json({ recommendations: db.recommendationCount(comment.id), recommended });
+  };
 }
 
 const notFoundArticle = () => errorResponse(404, 'not_found', 'Cet article est introuvable.');
@@ -175,25 +240,73 @@ export const handlers = [
     withFault('post-comment', () => createComment(String(params.slug), request)),
   ),
 
-  http.get(`${API}/moderation/comments`, ({ request }) => {
-    const status = new URL(request.url).searchParams.get('status') ?? 'pending';
-    if (status !== 'pending' && status !== 'published' && status !== 'rejected') {
-      return errorResponse(400, 'invalid_request', 'Statut inconnu : pending, published ou rejected.');
-    }
-    // Oldest first: a moderation queue is worked through in arrival order.
-    const comments = db
-      .commentsWithStatus(status)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map(toModeration);
-    return HttpResponse.json({ comments });
+  http.post(`${API}/articles/:slug/comments/:id/recommendations`, recommendationHandler(true)),
+  http.delete(`${API}/articles/:slug/comments/:id/recommendations`, recommendationHandler(false)),
+
+  http.post(`${API}/articles/:slug/comments/:id/reports`, async ({ params, request }) => {
+    const comment = publishedCommentOf(String(params.slug), String(params.id));
+    if (comment instanceof Response) return comment;
+    const body = await parseBody(
+      request,
+      NewReportRequestSchema,
+      'La demande doit contenir reason (abusive, spam, off-topic, other), clientToken et, pour other, details.',
+    );
+    if (!body.ok) return body.response;
+    const details = (body.value.details ?? '').normalize('NFC').trim();
+    const detailsProblem = reportDetailsError(body.value.reason, details);
+    if (detailsProblem) return errorResponse(400, 'validation', 'Le signalement est à compléter.', { details: detailsProblem });
+    const added = db.addReport(comment.id, {
+      reason: body.value.reason,
+      details,
+      clientToken: body.value.clientToken,
+      createdAt: new Date().toISOString(),
+    });
+    if (!added) return errorResponse(409, 'already_reported', 'Vous avez déjà signalé ce commentaire.');
+    return HttpResponse.json({ reported: true }, { status: 201 });
   }),
 
-  http.post(`${API}/moderation/comments/:id/:decision`, ({ params }) => {
+  http.get(`${API}/comments/statuses`, ({ request }) => {
+    const ids = (new URL(request.url).searchParams.get('ids') ?? '').split(',').filter(Boolean);
+    if (ids.length > 100) return errorResponse(400, 'invalid_request', 'Au plus 100 identifiants.');
+    const statuses = Object.fromEntries(ids.map((id) => [id, db.findComment(id)?.status ?? 'unknown']));
+    return HttpResponse.json({ statuses });
+  }),
+
+  http.get(`${API}/moderation/comments`, ({ request }) => {
+    const queue = v.safeParse(ModerationQueueSchema, new URL(request.url).searchParams.get('status') ?? 'pending');
+    if (!queue.success) {
+      return errorResponse(400, 'invalid_request', 'Statut inconnu : pending, reported, published ou rejected.');
+    }
+    // Oldest first: a moderation queue is worked through in arrival order.
+    const comments = moderationQueue(queue.output)
+      .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))
+      .map(toModeration);
+    const counts = {
+      pending: moderationQueue('pending').length,
+      reported: moderationQueue('reported').length,
+      published: moderationQueue('published').length,
+      rejected: moderationQueue('rejected').length,
+    };
+    return HttpResponse.json({ comments, counts });
+  }),
+
+  http.post(`${API}/moderation/comments/:id/:decision`, async ({ params, request }) => {
     const decision = String(params.decision);
-    if (decision !== 'approve' && decision !== 'reject') {
+    if (decision !== 'approve' && decision !== 'reject' && decision !== 'keep') {
       return errorResponse(404, 'not_found', 'Action de modération inconnue.');
     }
-    const comment = db.setStatus(String(params.id), decision === 'approve' ? 'published' : 'rejected');
+    const existing = db.findComment(String(params.id));
+    if (!existing) return errorResponse(404, 'not_found', 'Ce commentaire est introuvable.');
+    // An empty body is allowed: the reason is optional.
+    const text = await request.clone().text();
+    const body = text.trim() === '' ? { ok: true as const, value: {} } : await parseBody(request, ModerationDecisionRequestSchema, 'La demande peut contenir reason (500 caractères au plus), rien d’autre.');
+    if (!body.ok) return body.response;
+    const reason = (body.value as { reason?: string }).reason?.trim() || undefined;
+    if (decision === 'keep') {
+      db.keepDespiteReports(existing.id);
+      return HttpResponse.json({ comment: toModeration(existing) });
+    }
+    const comment = db.setStatus(existing.id, decision === 'approve' ? 'published' : 'rejected', reason);
     return comment ? HttpResponse.json({ comment: toModeration(comment) }) : errorResponse(404, 'not_found', 'Ce commentaire est introuvable.');
   }),
 ];

@@ -51,13 +51,15 @@ test('replies key by key with a live counter, is thanked, approved in /moderatio
   await form.getByLabel('Email').fill('lectrice@example.fr');
   await form.getByRole('button', { name: 'Envoyer' }).click();
   await expect(form.getByRole('status')).toHaveText(THANK_YOU);
-  await expect(page.getByText('Sanguinaire ? 👍🏽')).toHaveCount(0);
+  // Pending: shown to its author alone, in its thread, marked as such.
+  const pendingReply = page.getByRole('article').filter({ hasText: 'Sanguinaire ? 👍🏽' });
+  await expect(pendingReply).toContainText('En attente de validation');
 
   await page.goto('/moderation');
   const pending = page.getByRole('listitem').filter({ hasText: 'Sanguinaire ? 👍🏽' });
   await expect(pending).toContainText('En réponse à délires');
   await pending.getByRole('button', { name: 'Approuver' }).click();
-  await expect(page.getByRole('status')).toContainText('approuvé');
+  await expect(page.getByRole('tabpanel').getByRole('status')).toContainText('approuvé');
 
   await page.goto(ARTICLE);
   await page.reload();

@@ -11,7 +11,7 @@ async function openArticle(page: Page) {
 
 async function pendingCount(page: Page, text: string) {
   await page.goto('/moderation');
-  await expect(page.getByRole('heading', { level: 2, name: /^En attente/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^En attente/, selected: true })).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);
   return page.getByRole('listitem').filter({ hasText: text }).count();
 }
@@ -70,8 +70,8 @@ test('a long unbroken word wraps on a phone instead of widening the page', async
   await expect(form.getByRole('status')).toHaveText(THANK_YOU);
   await page.goto('/moderation');
   await page.getByRole('listitem').filter({ hasText: 'tres-long-chemin' }).getByRole('button', { name: 'Approuver' }).click();
-  await expect(page.getByRole('status')).toContainText('approuvé');
+  await expect(page.getByRole('tabpanel').getByRole('status')).toContainText('approuvé');
   await page.goto(ARTICLE);
-  await expect(page.getByText(word)).toBeVisible();
+  await expect(page.getByRole('article').filter({ hasText: word }).filter({ hasNotText: 'En attente' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });

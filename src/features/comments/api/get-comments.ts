@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import {
   CommentContextSchema,
   CommentPageSchema,
@@ -21,6 +21,8 @@ export const commentPagesQueryOptions = (slug: string, sort: CommentSort) =>
     },
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+    // Another order keeps the current list on screen until its first page arrives.
+    placeholderData: keepPreviousData,
   });
 
 /** The replies of a comment that its preview did not hold, after the last one shown. */

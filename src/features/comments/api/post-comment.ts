@@ -3,6 +3,7 @@ import { PostCommentResponseSchema, type NewComment } from '../../../api/contrac
 import { requestJson } from '../../../api/http-client';
 import { queryKeys } from '../../../api/query-keys';
 import { clearDraftIfSent } from '../lib/draft-store';
+import { addOwnPending } from '../lib/own-pending';
 
 export interface PostCommentVariables {
   comment: NewComment;
@@ -25,9 +26,11 @@ export function usePostComment(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (variables: PostCommentVariables) => postComment(slug, variables),
-    onSuccess: (_comment, { comment, draftKey }) => {
+    onSuccess: (created, { comment, draftKey }) => {
       // Here rather than in the form: it runs even if the reply form was closed during the send.
       clearDraftIfSent(draftKey, comment.body);
+      const { status, ...published } = created;
+      if (status === 'pending') addOwnPending(published);
       // A new comment is pending: the published thread is unchanged, the moderation queue is not.
       return queryClient.invalidateQueries({ queryKey: queryKeys.moderation.all });
     },

@@ -93,9 +93,11 @@ describe('the comment form', () => {
     expect(form.getByLabelText('Commentaire')).toHaveValue('');
     expect(form.getByLabelText('Pseudo')).toHaveValue('Nouvelle lectrice');
     expect(pendingBodies()).toEqual(['Un avis mesuré.']);
-    // Pending: not shown to readers until a moderator approves it.
+    // Pending: not counted, and shown to its author alone, marked as such, at the top.
     expect(screen.getByRole('heading', { name: 'Commentaires (19)' })).toBeInTheDocument();
-    expect(screen.queryByText('Un avis mesuré.')).toBeNull();
+    const own = screen.getByText('Un avis mesuré.').closest('article') as HTMLElement;
+    expect(own).toHaveAccessibleDescription('En attente de validation');
+    expect(own).toHaveAccessibleName(/^Nouvelle lectrice a écrit le/);
   });
 
   it('shows the server’s field errors when it refuses what the form let through', async () => {

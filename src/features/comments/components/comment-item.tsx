@@ -1,14 +1,22 @@
-import { memo, useCallback, useId, useRef, useState } from 'react';
-import { countReplies } from '../../../lib/format-count';
+import { lazy, memo, Suspense, useCallback, useId, useRef, useState } from 'react';
+import { countReplies, formatCount } from '../../../lib/format-count';
 import { formatParisDateTime } from '../../../lib/format-paris-date';
 import { Link } from '../../../lib/router';
 import { childrenIn, type Thread } from '../lib/build-thread';
 import { FROM_DISCUSSION } from '../lib/history-state';
+import { useOwnPendingUnder } from '../lib/own-pending';
+import { isReported } from '../lib/reader-marks';
 import { CommentBody } from './comment-body';
-import { CommentForm } from './comment-form';
+import { LazyCommentForm } from './lazy-comment-form';
 // A cycle by design (an item holds reply batches that hold items); each side uses the other
 // only at render time, after every module has loaded.
 import { MoreReplies } from './more-replies';
+import { PendingComment } from './pending-comment';
+import { Permalink } from './permalink';
+import { RecommendButton } from './recommend-button';
+
+// Few readers ever report: the dialog loads on the first "Signaler".
+const ReportDialog = lazy(() => import('./report-dialog').then((module) => ({ default: module.ReportDialog })));
 
 /** Past this depth replies stop being indented further, so a phone keeps room for the text. */
 export const MAX_INDENTED_DEPTH = 5;
@@ -21,63 +29,132 @@ interface CommentItemProps {
   thread: Thread;
   commentId: string;
   depth: number;
+  /** Who the comment answers, for "en réponse à"; null for a top-level comment. */
+  parentAuthor: string | null;
 }
 
+// The visible words start the accessible name (WCAG 2.5.3), which adds whose comment it is.
+function showRepliesText(count: number): string {
+  return count > 1 ? `Afficher les ${formatCount(count)} réponses` : 'Afficher la réponse';
+}
+
+const showRepliesLabel = (count: number, author: string) => `${showRepliesText(count)} à ${author}`;
+
+// The inner function is not named CommentItem: inside it that name would then mean the inner
+// function itself, and the replies rendered below would skip the memo.
 /**
  * One comment, its reply form when open, and its replies. Memoised on props that stay the same
  * objects between fetches, so opening a form here or typing in it renders nothing else.
  */
-// The inner function is not named CommentItem: inside it that name would then mean the inner
-// function itself, and the replies rendered below would skip the memo.
-export const CommentItem = memo(function Comment({ articleSlug, thread, commentId, depth }: CommentItemProps) {
+export const CommentItem = memo(function Comment({ articleSlug, thread, commentId, depth, parentAuthor }: CommentItemProps) {
   const [replying, setReplying] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const [reported, setReported] = useState(() => isReported(commentId));
   const replyButton = useRef<HTMLButtonElement>(null);
+  const reportButton = useRef<HTMLButtonElement>(null);
   const labelId = useId();
+  const ownPendingReplies = useOwnPendingUnder(articleSlug, commentId);
   const closeReply = useCallback(() => {
     setReplying(false);
     replyButton.current?.focus();
   }, []);
+  const closeReport = useCallback(() => {
+    setReporting(false);
+    // The button is disabled once reported: focus goes to the comment instead.
+    if (reportButton.current && !reportButton.current.disabled) reportButton.current.focus();
+    else document.getElementById(`commentaire-${commentId}`)?.querySelector('article')?.focus();
+  }, [commentId]);
 
   const comment = thread.byId.get(commentId);
   if (!comment) return null;
   const isReply = comment.parentId !== null;
   const previewReplies = childrenIn(thread, comment.id);
+  const hasReplies = comment.replyCount > 0 || ownPendingReplies.length > 0;
   const continueElsewhere = depth + 1 >= CONTINUE_DEPTH && comment.replyCount > 0;
+  const author = comment.removed ? 'un commentaire retiré' : comment.author;
 
   return (
     <li className="comment" id={`commentaire-${comment.id}`}>
-      {comment.removed ? (
-        <article className="comment__card comment__card--removed" aria-labelledby={labelId} tabIndex={-1}>
+      <article className="comment__card" aria-labelledby={labelId} tabIndex={-1} data-removed={comment.removed || undefined}>
+        {comment.removed ? (
           <p className="comment__meta" id={labelId}>
             Commentaire retiré par la modération
           </p>
-        </article>
-      ) : (
-        <article className="comment__card" aria-labelledby={labelId} tabIndex={-1}>
-          <p className="comment__meta" id={labelId}>
-            {isReply ? 'Réponse de ' : ''}
-            <strong className="comment__author">{comment.author}</strong>
-            {isReply ? ' le ' : ' a écrit le '}
-            <time dateTime={comment.createdAt}>{formatParisDateTime(comment.createdAt)}</time> :
-          </p>
-          <CommentBody text={comment.body} />
-          <div className="comment__actions">
+        ) : (
+          <>
+            <p className="comment__meta" id={labelId}>
+              {isReply ? 'Réponse de ' : ''}
+              <strong className="comment__author">{comment.author}</strong>
+              {isReply ? ' le ' : ' a écrit le '}
+              <time dateTime={comment.createdAt}>{formatParisDateTime(comment.createdAt)}</time> :
+            </p>
+            {comment.parentId && parentAuthor !== null && (
+              <p className="comment__reply-to">
+                <a
+                  href={`#commentaire-${comment.parentId}`}
+                  onClick={() => document.getElementById(`commentaire-${comment.parentId}`)?.querySelector('article')?.focus()}
+                >
+                  en réponse à {parentAuthor}
+                </a>
+              </p>
+            )}
+            <CommentBody text={comment.body} />
+            <div className="comment__actions">
+              <button
+                ref={replyButton}
+                type="button"
+                className="button button--link"
+                // The visible word starts the name (WCAG 2.5.3); the pseudo tells the buttons apart.
+                aria-label={`Répondre à ${comment.author}`}
+                aria-expanded={replying}
+                onClick={() => setReplying(true)}
+              >
+                Répondre
+              </button>
+              <RecommendButton articleSlug={articleSlug} comment={comment} />
+              <Permalink articleSlug={articleSlug} commentId={comment.id} author={comment.author} />
+              <button
+                ref={reportButton}
+                type="button"
+                className="button button--link"
+                aria-label={reported ? `Commentaire de ${comment.author} signalé` : `Signaler le commentaire de ${comment.author}`}
+                aria-expanded={reported ? undefined : reporting}
+                disabled={reported}
+                onClick={() => setReporting(true)}
+              >
+                {reported ? 'Signalé' : 'Signaler'}
+              </button>
+            </div>
+            {reporting && (
+              <Suspense fallback={<p className="loading">Chargement…</p>}>
+                <ReportDialog
+                  articleSlug={articleSlug}
+                  commentId={comment.id}
+                  author={comment.author}
+                  onReported={() => setReported(true)}
+                  onClose={closeReport}
+                />
+              </Suspense>
+            )}
+          </>
+        )}
+        {comment.replyCount > 0 && (
+          <p className="comment__thread-toggle">
             <button
-              ref={replyButton}
               type="button"
               className="button button--link"
-              // The visible word starts the name (WCAG 2.5.3); the pseudo tells the buttons apart.
-              aria-label={`Répondre à ${comment.author}`}
-              aria-expanded={replying}
-              onClick={() => setReplying(true)}
+              aria-expanded={!collapsed}
+              aria-label={collapsed ? showRepliesLabel(comment.descendantCount, author) : `Masquer les réponses à ${author}`}
+              onClick={() => setCollapsed((value) => !value)}
             >
-              Répondre
+              {collapsed ? showRepliesText(comment.descendantCount) : 'Masquer'}
             </button>
-          </div>
-        </article>
-      )}
+          </p>
+        )}
+      </article>
       {replying && (
-        <CommentForm
+        <LazyCommentForm
           articleSlug={articleSlug}
           parentId={comment.id}
           label={`Répondre à ${comment.author}`}
@@ -95,19 +172,32 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
           </Link>
         </p>
       ) : (
-        comment.replyCount > 0 && (
+        hasReplies &&
+        !collapsed && (
           <ol className="comment-thread" data-indent={depth < MAX_INDENTED_DEPTH ? 'on' : 'off'}>
             {previewReplies.map((id) => (
-              <CommentItem key={id} articleSlug={articleSlug} thread={thread} commentId={id} depth={depth + 1} />
+              <CommentItem
+                key={id}
+                articleSlug={articleSlug}
+                thread={thread}
+                commentId={id}
+                depth={depth + 1}
+                parentAuthor={author}
+              />
             ))}
             {comment.replyCount > previewReplies.length && (
               <MoreReplies
                 articleSlug={articleSlug}
                 parentId={comment.id}
+                parentAuthor={author}
                 afterId={previewReplies.at(-1) ?? null}
                 remaining={comment.replyCount - previewReplies.length}
                 depth={depth + 1}
               />
+            )}
+            {ownPendingReplies.map(
+              // Once published it is in the thread: not shown twice while the page learns it.
+              (pending) => !thread.byId.has(pending.id) && <PendingComment key={pending.id} comment={pending} />,
             )}
           </ol>
         )

@@ -1,15 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../mocks/db';
 import { server } from '../../../mocks/node';
 import { renderSeedArticle } from '../../../../tests/render-app';
-import { draftKey, resetStorageProblemNotice } from '../lib/draft-store';
+import { draftKey } from '../lib/draft-store';
 
 const SLUG = 'hollande-poutine-daech';
 const DELIRES_ID = 'seed-14';
-
-afterEach(() => resetStorageProblemNotice());
 
 async function openReplyTo(user: Awaited<ReturnType<typeof renderSeedArticle>>['user'], author: string) {
   await user.click(screen.getByRole('button', { name: `Répondre à ${author}` }));

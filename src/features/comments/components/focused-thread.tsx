@@ -1,12 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import type { ThreadComment } from '../../../api/contract';
 import { QueryFailure } from '../../../lib/query-failure';
 import { formatParisDateTime } from '../../../lib/format-paris-date';
 import { Link } from '../../../lib/router';
 import { commentContextQueryOptions } from '../api/get-comments';
 import { threadOf } from '../lib/build-thread';
-import { cameFromDiscussion } from '../lib/history-state';
+import { cameFromDiscussion, FROM_THREAD } from '../lib/history-state';
+import { linkedCommentId, useLinkedComment } from '../lib/use-linked-comment';
 import { CommentItem } from './comment-item';
+
+function parentAuthorOf(ancestors: readonly ThreadComment[]): string | null {
+  const parent = ancestors.at(-1);
+  if (!parent) return null;
+  return parent.removed ? 'un commentaire retiré' : parent.author;
+}
 
 interface FocusedThreadProps {
   articleSlug: string;
@@ -20,11 +28,15 @@ interface FocusedThreadProps {
 export function FocusedThread({ articleSlug, commentId }: FocusedThreadProps) {
   const context = useQuery(commentContextQueryOptions(articleSlug, commentId));
   const heading = useRef<HTMLHeadingElement>(null);
-  const backHref = `/articles/${encodeURIComponent(articleSlug)}#commentaire-${encodeURIComponent(commentId)}`;
+  // Back to the thread's top-level comment: the deep comment itself is not on the main view.
+  const anchorId = context.data?.ancestors[0]?.id ?? commentId;
+  const backHref = `/articles/${encodeURIComponent(articleSlug)}#commentaire-${encodeURIComponent(anchorId)}`;
 
   useEffect(() => {
-    heading.current?.focus();
+    // Unless a permalink brought the reader here: then the linked comment takes the focus.
+    if (!linkedCommentId()) heading.current?.focus();
   }, [commentId]);
+  useLinkedComment(context.isSuccess);
 
   return (
     <div className="focused-thread">
@@ -34,6 +46,7 @@ export function FocusedThread({ articleSlug, commentId }: FocusedThreadProps) {
       <p>
         <Link
           href={backHref}
+          state={FROM_THREAD}
           onClick={(event) => {
             // Came here from the discussion: going back restores where the reader was in it.
             if (cameFromDiscussion()) {
@@ -67,6 +80,7 @@ export function FocusedThread({ articleSlug, commentId }: FocusedThreadProps) {
               thread={threadOf(context.data.comments)}
               commentId={commentId}
               depth={0}
+              parentAuthor={parentAuthorOf(context.data.ancestors)}
             />
           </ol>
         </>

@@ -9,6 +9,7 @@ import { CommentItem } from './comment-item';
 interface MoreRepliesProps {
   articleSlug: string;
   parentId: string;
+  parentAuthor: string;
   /** The last reply already shown, or null when none is. */
   afterId: string | null;
   remaining: number;
@@ -38,7 +39,7 @@ export function MoreReplies(props: MoreRepliesProps) {
   return <RepliesBatch {...props} />;
 }
 
-function RepliesBatch({ articleSlug, parentId, afterId, remaining, depth }: MoreRepliesProps) {
+function RepliesBatch({ articleSlug, parentId, parentAuthor, afterId, remaining, depth }: MoreRepliesProps) {
   const replies = useInfiniteQuery(repliesQueryOptions(articleSlug, parentId, afterId));
   const firstNewId = replies.data?.pages[0]?.comments[0]?.id;
   const focused = useRef(false);
@@ -71,7 +72,14 @@ function RepliesBatch({ articleSlug, parentId, afterId, remaining, depth }: More
       {pages.map((page) => {
         const thread = threadOf(page.comments);
         return thread.roots.map((id) => (
-          <CommentItem key={id} articleSlug={articleSlug} thread={thread} commentId={id} depth={depth} />
+          <CommentItem
+            key={id}
+            articleSlug={articleSlug}
+            thread={thread}
+            commentId={id}
+            depth={depth}
+            parentAuthor={parentAuthor}
+          />
         ));
       })}
       {replies.hasNextPage && (

@@ -1,7 +1,9 @@
-import { CommentForm } from './comment-form';
+import { useEffect } from 'react';
+import { LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
 
 /** The form for a comment on the article itself, with the seed's heading and notes. */
 export function NewCommentPanel({ articleSlug }: { articleSlug: string }) {
+  useEffect(preloadCommentForm, []);
   return (
     <section className="new-comment" aria-labelledby="reagir-heading">
       <h2 id="reagir-heading">Réagir</h2>
@@ -9,7 +11,13 @@ export function NewCommentPanel({ articleSlug }: { articleSlug: string }) {
         <p>Votre email ne sera pas affiché publiquement</p>
         <p>Tous les champs sont obligatoires</p>
       </div>
-      <CommentForm articleSlug={articleSlug} parentId={null} labelledBy="reagir-heading" />
+      <LazyCommentForm
+        articleSlug={articleSlug}
+        parentId={null}
+        labelledBy="reagir-heading"
+        // Holds the form's height while it loads, so that nothing below it moves.
+        placeholderClass="comment-form comment-form--placeholder"
+      />
     </section>
   );
 }

@@ -1,8 +1,23 @@
-import { useEffect, useRef } from 'react';
 import type { CommentPage } from '../../../api/contract';
 import { formatCount } from '../../../lib/format-count';
+import { navigate } from '../../../lib/router';
 import { threadOf } from '../lib/build-thread';
+import { cameFromThread } from '../lib/history-state';
+import { useOwnPendingUnder } from '../lib/own-pending';
+import { useLinkedComment } from '../lib/use-linked-comment';
 import { CommentItem } from './comment-item';
+import { PendingComment } from './pending-comment';
+
+/**
+ * A linked comment not among the first threads: shown on its own view, with its ancestors;
+ * unless the reader is just coming back from that view, which would send them round in circles.
+ */
+function openOnItsOwn(id: string) {
+  if (cameFromThread()) return;
+  const url = new URL(window.location.href);
+  url.searchParams.set('fil', id);
+  navigate(`${url.pathname}${url.search}${url.hash}`, { replace: true });
+}
 
 interface TopLevelCommentsProps {
   articleSlug: string;
@@ -16,15 +31,22 @@ interface TopLevelCommentsProps {
 export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onLoadMore }: TopLevelCommentsProps) {
   const shown = pages.reduce((count, page) => count + threadOf(page.comments).roots.length, 0);
   const remaining = (pages[0]?.topLevelTotal ?? 0) - shown;
-  useScrollToLinkedComment(pages.length > 0);
+  // Newest first, like the list they head; once published, a comment is in the pages instead.
+  const ownPending = [...useOwnPendingUnder(articleSlug, null)]
+    .reverse()
+    .filter((comment) => !pages.some((page) => threadOf(page.comments).byId.has(comment.id)));
+  useLinkedComment(pages.length > 0, openOnItsOwn);
 
   return (
     <>
       <ol className="comment-thread">
+        {ownPending.map((comment) => (
+          <PendingComment key={comment.id} comment={comment} />
+        ))}
         {pages.map((page) => {
           const thread = threadOf(page.comments);
           return thread.roots.map((id) => (
-            <CommentItem key={id} articleSlug={articleSlug} thread={thread} commentId={id} depth={0} />
+            <CommentItem key={id} articleSlug={articleSlug} thread={thread} commentId={id} depth={0} parentAuthor={null} />
           ));
         })}
       </ol>
@@ -45,19 +67,4 @@ export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onL
       )}
     </>
   );
-}
-
-/** Opening `#commentaire-<id>` brings that comment into view and focus once it is rendered. */
-function useScrollToLinkedComment(ready: boolean) {
-  const done = useRef(false);
-  useEffect(() => {
-    if (!ready || done.current) return;
-    done.current = true;
-    const match = /^#commentaire-(.+)$/.exec(window.location.hash);
-    const article = match ? document.getElementById(`commentaire-${match[1]}`)?.querySelector('article') : null;
-    if (!article) return;
-    article.setAttribute('aria-current', 'true');
-    article.scrollIntoView({ block: 'start' });
-    article.focus({ preventScroll: true });
-  }, [ready]);
 }

@@ -3,35 +3,38 @@ import {
   ModerationDecisionResponseSchema,
   ModerationListResponseSchema,
   type ModerationDecision,
+  type ModerationQueue,
 } from '../../../api/contract';
 import { requestJson } from '../../../api/http-client';
 import { queryKeys } from '../../../api/query-keys';
 
-export const pendingCommentsQueryOptions = () =>
+/** One queue of the moderation tool, with the counts of all four (for the tabs). */
+export const moderationQueueQueryOptions = (queue: ModerationQueue) =>
   queryOptions({
-    queryKey: queryKeys.moderation.list('pending'),
-    queryFn: async ({ signal }) => {
-      const { comments } = await requestJson('/moderation/comments?status=pending', ModerationListResponseSchema, {
-        signal,
-      });
-      return comments;
-    },
+    queryKey: queryKeys.moderation.list(queue),
+    queryFn: ({ signal }) => requestJson(`/moderation/comments?status=${queue}`, ModerationListResponseSchema, { signal }),
   });
 
-export async function decideOnComment(id: string, decision: ModerationDecision) {
+export async function decideOnComment(id: string, decision: ModerationDecision, reason: string) {
   const { comment } = await requestJson(
     `/moderation/comments/${encodeURIComponent(id)}/${decision}`,
     ModerationDecisionResponseSchema,
-    { method: 'POST' },
+    { method: 'POST', body: JSON.stringify(reason.trim() ? { reason: reason.trim() } : {}) },
   );
   return comment;
+}
+
+export interface DecisionVariables {
+  id: string;
+  decision: ModerationDecision;
+  reason: string;
 }
 
 export function useModerationDecision() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: ModerationDecision }) => decideOnComment(id, decision),
-    // Returned, so the mutation stays pending until the queue and the article's thread are fresh.
+    mutationFn: ({ id, decision, reason }: DecisionVariables) => decideOnComment(id, decision, reason),
+    // Returned, so the mutation stays pending until the queues and the article's thread are fresh.
     onSuccess: (comment) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.moderation.all }),

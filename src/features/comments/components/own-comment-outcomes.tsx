@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { formatParisDateTime } from '../../../lib/format-paris-date';
+import { commentStatusesQueryOptions } from '../api/comment-statuses';
+import { forgetOwnPending, useOwnPending } from '../lib/own-pending';
+
+/**
+ * On a visit, asks what became of the reader's pending comments on this article, tells them
+ * ("publié", "pas retenu") and stops showing them as pending; published ones are in the thread.
+ */
+export function OwnCommentOutcomes({ articleSlug }: { articleSlug: string }) {
+  const all = useOwnPending();
+  // Asked once per visit, for the comments pending when the page opened.
+  const [asked] = useState(() => all.filter((comment) => comment.articleSlug === articleSlug));
+  const ids = useMemo(() => asked.map((comment) => comment.id), [asked]);
+  const statuses = useQuery({ ...commentStatusesQueryOptions(ids), enabled: ids.length > 0 });
+  const decided = useMemo(
+    () => (statuses.data ? asked.filter((comment) => statuses.data.statuses[comment.id] !== 'pending') : []),
+    [statuses.data, asked],
+  );
+
+  useEffect(() => {
+    if (decided.length > 0) forgetOwnPending(decided.map((comment) => comment.id));
+  }, [decided]);
+
+  const messages = decided.map((comment) => {
+    const when = formatParisDateTime(comment.createdAt);
+    const status = statuses.data?.statuses[comment.id];
+    if (status === 'published') return `Votre commentaire du ${when} a été publié.`;
+    if (status === 'rejected') return `Votre commentaire du ${when} n’a pas été retenu par la modération.`;
+    return `Votre commentaire du ${when} n’est plus en attente.`;
+  });
+
+  return (
+    <div role="status" className="own-outcomes">
+      {messages.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+    </div>
+  );
+}

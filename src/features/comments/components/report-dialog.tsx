@@ -1,0 +1,129 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { reportDetailsError } from '../../../api/comment-rules';
+import { REPORT_DETAILS_MAX_GRAPHEMES, REPORT_REASONS, type ReportReason } from '../../../api/contract';
+import { ApiError } from '../../../api/http-client';
+import { countGraphemes } from '../../../lib/count-graphemes';
+import { REPORT_REASON_LABELS } from '../../../lib/report-reason-labels';
+import { reportComment } from '../api/reactions';
+import { markReported, readerToken } from '../lib/reader-marks';
+import { CharacterCounter } from './character-counter';
+
+export const REPORT_THANKS = 'Merci, votre signalement a été transmis à la modération.';
+
+interface ReportDialogProps {
+  articleSlug: string;
+  commentId: string;
+  author: string;
+  onReported: () => void;
+  onClose: () => void;
+}
+
+/**
+ * "Signaler": a small non-modal dialog under the comment, so the reader keeps the text they
+ * report in view. One report per reader and comment; the thanks replace the form.
+ */
+export function ReportDialog({ articleSlug, commentId, author, onReported, onClose }: ReportDialogProps) {
+  const id = useId();
+  const [reason, setReason] = useState<ReportReason | null>(null);
+  const [details, setDetails] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
+  }, []);
+
+  const report = useMutation({
+    mutationFn: (chosen: ReportReason) =>
+      reportComment(articleSlug, commentId, { reason: chosen, details: details.trim(), clientToken: readerToken() }),
+    onSuccess: () => succeed(),
+    onError: (error) => {
+      // Already reported from this browser (another tab): that is what the reader wanted.
+      if (error instanceof ApiError && error.status === 409) succeed();
+      else setProblem(error instanceof ApiError ? (error.fields.details ?? error.message) : 'Le signalement n’a pas pu être envoyé.');
+    },
+  });
+
+  function succeed() {
+    markReported(commentId);
+    setDone(true);
+    onReported();
+  }
+
+  function send() {
+    if (report.isPending) return;
+    if (!reason) return setProblem('Choisissez une raison.');
+    const detailsProblem = reportDetailsError(reason, details);
+    if (detailsProblem) return setProblem(detailsProblem);
+    setProblem(null);
+    report.mutate(reason);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    }
+  }
+
+  const detailsCount = countGraphemes(details);
+  return (
+    <div ref={dialog} role="dialog" aria-labelledby={`${id}-title`} className="report-dialog" onKeyDown={onKeyDown}>
+      <h3 id={`${id}-title`} className="report-dialog__title">
+        Signaler le commentaire de {author}
+      </h3>
+      <p role="status" className="report-dialog__status">
+        {done ? REPORT_THANKS : ''}
+      </p>
+      {!done && (
+        <>
+          <fieldset>
+            <legend>Pourquoi ce commentaire pose-t-il problème ?</legend>
+            {REPORT_REASONS.map((option) => (
+              <label key={option} className="report-dialog__reason">
+                <input
+                  type="radio"
+                  name={`${id}-reason`}
+                  value={option}
+                  checked={reason === option}
+                  onChange={() => setReason(option)}
+                />{' '}
+                {REPORT_REASON_LABELS[option]}
+              </label>
+            ))}
+          </fieldset>
+          {reason === 'other' && (
+            <div className="form-field">
+              <label htmlFor={`${id}-details`}>Précisez</label>
+              <textarea
+                id={`${id}-details`}
+                rows={3}
+                value={details}
+                onChange={(event) => setDetails(event.target.value)}
+                aria-describedby={`${id}-counter`}
+              />
+              <CharacterCounter id={`${id}-counter`} count={detailsCount} max={REPORT_DETAILS_MAX_GRAPHEMES} />
+            </div>
+          )}
+          {problem && (
+            <p role="alert" className="form-field__error">
+              {problem}
+            </p>
+          )}
+        </>
+      )}
+      <div className="comment-form__actions">
+        {!done && (
+          <button type="button" className="button button--primary" aria-disabled={report.isPending || undefined} onClick={send}>
+            Envoyer le signalement
+          </button>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          {done ? 'Fermer' : 'Annuler'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// What this reader did to comments, remembered in this browser: which ones they recommend and
+// which they reported (one report each), and a token that tells the server it is them again.
+import { isStringArray, readStored, writeStored } from '../../../lib/local-store';
+import { randomId } from '../../../lib/random-id';
+
+const TOKEN_KEY = 'reagir:reader-token';
+const RECOMMENDED_KEY = 'reagir:recommended';
+const REPORTED_KEY = 'reagir:reported';
+
+let pageToken: string | null = null;
+
+/** Anonymous and random; without storage it lasts as long as the page. */
+export function readerToken(): string {
+  const stored = readStored(TOKEN_KEY, (value): value is string => typeof value === 'string' && value.length >= 8, '');
+  if (stored) return stored;
+  pageToken ??= randomId();
+  writeStored(TOKEN_KEY, pageToken);
+  return pageToken;
+}
+
+const readIds = (key: string) => new Set(readStored(key, isStringArray, []));
+
+function markId(key: string, id: string, marked: boolean): void {
+  const ids = readIds(key);
+  if (marked) ids.add(id);
+  else ids.delete(id);
+  writeStored(key, [...ids]);
+}
+
+export const isRecommended = (id: string) => readIds(RECOMMENDED_KEY).has(id);
+export const markRecommended = (id: string, recommended: boolean) => markId(RECOMMENDED_KEY, id, recommended);
+export const isReported = (id: string) => readIds(REPORTED_KEY).has(id);
+export const markReported = (id: string) => markId(REPORTED_KEY, id, true);

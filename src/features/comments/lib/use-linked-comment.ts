@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+
+const LINK = /^#commentaire-(.+)$/;
+
+export function linkedCommentId(): string | null {
+  const match = LINK.exec(window.location.hash);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Opening `#commentaire-<id>`: once the comments are rendered (`ready`), the comment is scrolled
+ * to, focused and marked (`aria-current`, styled) until the reader clicks or types. When it is
+ * not on the page (a later page, a deep reply), `onMissing` gets its id.
+ */
+export function useLinkedComment(ready: boolean, onMissing?: (id: string) => void) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (!ready) return;
+    const showLinked = () => {
+      const id = linkedCommentId();
+      if (!id) return;
+      const article = document.getElementById(`commentaire-${id}`)?.querySelector('article');
+      if (!article) {
+        onMissing?.(id);
+        return;
+      }
+      markUntilTheReaderMovesOn(article);
+    };
+    if (!done.current) {
+      done.current = true;
+      showLinked();
+    }
+    // A permalink followed within the page changes only the hash.
+    window.addEventListener('hashchange', showLinked);
+    return () => window.removeEventListener('hashchange', showLinked);
+  }, [ready, onMissing]);
+}
+
+function markUntilTheReaderMovesOn(article: HTMLElement) {
+  article.setAttribute('aria-current', 'true');
+  article.scrollIntoView({ block: 'start' });
+  article.focus({ preventScroll: true });
+  const moveOn = () => {
+    article.removeAttribute('aria-current');
+    window.removeEventListener('pointerdown', moveOn);
+    window.removeEventListener('keydown', moveOn);
+  };
+  window.addEventListener('pointerdown', moveOn);
+  window.addEventListener('keydown', moveOn);
+}
