@@ -8,4 +8,6 @@ interface ImportMetaEnv {
   readonly VITE_API_URL?: string;
   /** "false" turns the mock backend off in dev, to work against a real server. */
   readonly VITE_MOCK_API?: string;
+  /** The publisher's site (https://example.org): canonical and share URLs; the page's origin when unset. */
+  readonly VITE_SITE_URL?: string;
 }

@@ -1,8 +1,10 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Announcer } from '../lib/announcer';
 import { Link } from '../lib/router';
 import { createQueryClient } from './query-client';
 import { Routes } from './routes';
+import { ThemeSwitch } from './theme-switch';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -18,8 +20,10 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
         <nav aria-label="Navigation principale">
           <Link href="/moderation">Modération</Link>
         </nav>
+        <ThemeSwitch />
       </header>
       <Routes />
+      <Announcer />
     </QueryClientProvider>
   );
 }

@@ -3,17 +3,30 @@ import { ApiError } from '../api/http-client';
 import { articleQueryOptions } from '../features/article/api/get-article';
 import { ArticleView } from '../features/article/components/article-view';
 import { commentPagesQueryOptions } from '../features/comments/api/get-comments';
+import { useCommentSort } from '../features/comments/lib/use-comment-sort';
 import { CommentsSection } from '../features/comments/components/comments-section';
 import { NewCommentPanel } from '../features/comments/components/new-comment-panel';
 import { QueryFailure } from '../lib/query-failure';
 import { NotFoundPage } from './not-found-page';
-import { useDocumentTitle } from './use-document-title';
+import { articleMetadata, siteOrigin } from './article-metadata';
+import { useDocumentMetadata } from './document-metadata';
+import { useLoadedComments } from './use-loaded-comments';
 
 export function ArticlePage({ slug }: { slug: string }) {
   const article = useQuery(articleQueryOptions(slug));
   // Started now rather than when the article has arrived: both requests go out together.
-  useInfiniteQuery({ ...commentPagesQueryOptions(slug, 'newest'), enabled: !article.isError });
-  useDocumentTitle(article.data?.title ?? 'Article');
+  const [sort] = useCommentSort();
+  useInfiniteQuery({ ...commentPagesQueryOptions(slug, sort), enabled: !article.isError });
+  const loaded = useLoadedComments(slug);
+  const notFound = article.error instanceof ApiError && article.error.status === 404;
+  // Not found: the not-found page sets its own title.
+  useDocumentMetadata(
+    notFound
+      ? null
+      : article.data
+        ? articleMetadata({ article: article.data, comments: loaded.comments, commentCount: loaded.total, origin: siteOrigin() })
+        : { title: 'Article · Réagir' },
+  );
 
   if (article.error instanceof ApiError && article.error.status === 404) {
     return <NotFoundPage what="Cet article" />;

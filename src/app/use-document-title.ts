@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
+import { useDocumentMetadata } from './document-metadata';
 
+/** A page's <title>, "<title> · Réagir"; pages with more to say use useDocumentMetadata. */
 export function useDocumentTitle(title: string): void {
-  useEffect(() => {
-    document.title = `${title} · Réagir`;
-  }, [title]);
+  useDocumentMetadata({ title: `${title} · Réagir` });
 }

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import {
+  applyThemeChoice,
+  isThemeChoice,
+  readThemeChoice,
+  storeThemeChoice,
+  THEME_STORAGE_KEY,
+  type ThemeChoice,
+} from './theme';
+
+const LABELS: Record<ThemeChoice, string> = { auto: 'Automatique', light: 'Clair', dark: 'Sombre' };
+
+/**
+ * "Thème : Automatique / Clair / Sombre", three toggle buttons of which one is pressed. The
+ * choice is applied at once, remembered in this browser, and followed by its other tabs.
+ */
+export function ThemeSwitch() {
+  const [choice, setChoice] = useState<ThemeChoice>(readThemeChoice);
+
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== THEME_STORAGE_KEY && event.key !== null) return;
+      const next = isThemeChoice(event.newValue) ? event.newValue : 'auto';
+      applyThemeChoice(next);
+      setChoice(next);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+
+  function choose(next: ThemeChoice) {
+    applyThemeChoice(next);
+    storeThemeChoice(next);
+    setChoice(next);
+  }
+
+  return (
+    <div className="theme-switch" role="group" aria-label="Thème">
+      {/* The group's name says it to assistive technology; this says it to the eye. */}
+      <span className="theme-switch__label" aria-hidden="true">
+        Thème :
+      </span>
+      {(Object.keys(LABELS) as ThemeChoice[]).map((option) => (
+        <button
+          key={option}
+          type="button"
+          className="theme-switch__option"
+          aria-pressed={choice === option}
+          onClick={() => choose(option)}
+        >
+          {LABELS[option]}
+        </button>
+      ))}
+    </div>
+  );
+}
