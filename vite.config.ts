@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { earlyRequestsScript } from './src/api/early-requests.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -28,12 +29,25 @@ function mockServiceWorker(enabled: boolean): Plugin {
   };
 }
 
+/**
+ * Production only: an inline script in index.html starts the article page's first two API
+ * requests while the bundle downloads (src/api/early-requests.ts).
+ */
+function earlyRequests(enabled: boolean, apiBase: string): Plugin {
+  return {
+    name: 'reagir:early-requests',
+    transformIndexHtml() {
+      return enabled ? [{ tag: 'script', children: earlyRequestsScript(apiBase), injectTo: 'head-prepend' }] : [];
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   // Modes: development (npm run dev), demo (npm run build:demo), production (npm run build).
   const mockApi = (mode === 'development' || mode === 'demo') && env.VITE_MOCK_API !== 'false';
   return {
-    plugins: [react(), mockServiceWorker(mockApi)],
+    plugins: [react(), mockServiceWorker(mockApi), earlyRequests(!mockApi && mode !== 'test', env.VITE_API_URL ?? '/api')],
     define: { __MOCK_API__: JSON.stringify(mockApi) },
     build: { target: 'es2022', sourcemap: false },
     test: {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ApiErrorBodySchema } from './contract';
+import { takeEarlyResponse } from './early-requests';
 
 /** Where the API lives: `/api` on the page's origin unless VITE_API_URL names a real server. */
 export const API_BASE_URL: string = import.meta.env.VITE_API_URL ?? '/api';
@@ -94,9 +95,13 @@ export async function requestJson<TSchema extends v.GenericSchema>(
   const abortFromCaller = () => controller.abort();
   init.signal?.addEventListener('abort', abortFromCaller);
 
+  // A GET the page's inline script already started (see early-requests.ts) is not sent twice;
+  // if that early attempt failed, the request is simply made now.
+  const early = init.method === undefined && init.body === undefined ? takeEarlyResponse(path) : undefined;
   let response: Response;
   try {
-    response = await fetch(apiUrl(path), { ...init, headers, signal: controller.signal });
+    const send = () => fetch(apiUrl(path), { ...init, headers, signal: controller.signal });
+    response = await (early ? early.catch(send) : send());
   } catch (error) {
     if (init.signal?.aborted) throw error;
     if (timedOut) throw new ApiError(0, 'timeout', 'Le serveur ne répond pas. Réessayez dans un instant.');

@@ -167,9 +167,26 @@ function withPreview(root: StoredComment, index: DiscussionIndex): StoredComment
 
 export class InvalidCursorError extends Error {}
 
+type KeyedComment = { comment: StoredComment; key: SortKey };
+
+// Sorting thousands of top-level comments once per order and per version of the data, not once
+// per page asked for.
+const sortedTopLevel = new WeakMap<DiscussionIndex, Map<CommentSort, KeyedComment[]>>();
+
+function topLevelInOrder(index: DiscussionIndex, sort: CommentSort): KeyedComment[] {
+  let byOrder = sortedTopLevel.get(index);
+  if (!byOrder) sortedTopLevel.set(index, (byOrder = new Map()));
+  let keyed = byOrder.get(sort);
+  if (!keyed) {
+    keyed = (index.children.get(null) ?? []).map((comment) => ({ comment, key: sortKey(comment, sort, index) }));
+    keyed.sort((a, b) => compareKeys(a.key, b.key));
+    byOrder.set(sort, keyed);
+  }
+  return keyed;
+}
+
 export function topLevelPage(index: DiscussionIndex, sort: CommentSort, cursor: string | null, limit: number) {
-  const keyed = (index.children.get(null) ?? []).map((comment) => ({ comment, key: sortKey(comment, sort, index) }));
-  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  const keyed = topLevelInOrder(index, sort);
   let start = 0;
   if (cursor !== null) {
     const after = decodeCursor(cursor);
