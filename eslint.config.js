@@ -23,9 +23,25 @@ export default tseslint.config(
   // Import boundaries, as errors rather than wishes: features meet only in src/app, and the
   // mock backend stays out of the app so that the production build cannot carry it.
   {
-    files: ['src/app/**', 'src/api/**', 'src/lib/**'],
+    files: ['src/app/**'],
     ignores: TESTS,
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_MOCKS] }] },
+  },
+  // The shared layers sit below the features: they import none of them, nor the app.
+  {
+    files: ['src/api/**', 'src/lib/**'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_MOCKS,
+            { regex: '(^|/)(features|app)/', message: 'src/api and src/lib are shared by the features: they import none.' },
+          ],
+        },
+      ],
+    },
   },
   ...FEATURES.map((feature) => ({
     files: [`src/features/${feature}/**`],
@@ -37,7 +53,8 @@ export default tseslint.config(
           patterns: [
             NO_MOCKS,
             {
-              regex: `^(\\.\\./)+(?!${feature}/)(${FEATURES.join('|')})/`,
+              // "../../comments/…" from a sibling feature, or any path through "features/<other>/".
+              regex: `(^(\\.\\./)+|/features/)(?!${feature}/)(${FEATURES.join('|')})/`,
               message: 'A feature never imports another feature: compose them in src/app.',
             },
             { regex: '(^|/)app/', message: 'Features do not import the app that composes them.' },

@@ -175,14 +175,17 @@ describe('deep threads', () => {
   it('nests a 16-level chain: a preview, replies on demand, then the rest on its own view and back', async () => {
     insertChain(16);
     const { user } = renderApp('/articles/hollande-poutine-daech');
-    // The preview goes 6 levels below the top-level comment; the next level is one click away.
-    expect(await screen.findByText('Réponse de niveau 6')).toBeInTheDocument();
-    expect(screen.queryByText('Réponse de niveau 7')).toBeNull();
+    // The preview goes 3 levels below the top-level comment; each next batch 3 more.
+    expect(await screen.findByText('Réponse de niveau 3')).toBeInTheDocument();
+    expect(screen.queryByText('Réponse de niveau 4')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Voir la réponse' }));
-    const level7 = await screen.findByText('Réponse de niveau 7');
-    expect(ancestorsOf(itemOf('Réponse de niveau 7'))).toBe(7);
-    expect(level7.closest('article')).toHaveFocus();
-    // That batch brought its own preview, down to the deepest level the page nests.
+    const level4 = await screen.findByText('Réponse de niveau 4');
+    expect(ancestorsOf(itemOf('Réponse de niveau 4'))).toBe(4);
+    expect(level4.closest('article')).toHaveFocus();
+    expect(screen.getByText('Réponse de niveau 7')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Voir la réponse' }));
+    await screen.findByText('Réponse de niveau 8');
+    // Level 11 is as deep as the page nests.
     expect(screen.queryByRole('button', { name: 'Voir la réponse' })).toBeNull();
     expect(screen.queryByText('Réponse de niveau 12')).toBeNull();
     expect(ancestorsOf(itemOf('Réponse de niveau 11'))).toBe(11);
@@ -193,6 +196,8 @@ describe('deep threads', () => {
     expect(more).toHaveAttribute('href', '/articles/hollande-poutine-daech?fil=d11');
     await user.click(more);
     expect(await screen.findByRole('heading', { name: 'Suite de la discussion' })).toHaveFocus();
+    expect(await screen.findByText('Réponse de niveau 14')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Voir la réponse' }));
     expect(await screen.findByText('Réponse de niveau 15')).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Dans la discussion' })).toHaveTextContent('Niveau 0');
     expect(screen.getByRole('heading', { name: 'Commentaires (35)' })).toBeInTheDocument();

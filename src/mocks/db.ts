@@ -45,8 +45,22 @@ function seededState(): DbState {
 
 let state: DbState = seededState();
 let storage: Storage | null = null;
-// Bumped on every change, so that what is computed from the data can be cached until then.
-let revision = 0;
+// Per article, bumped when its comments or their recommendations change, so that what is
+// computed from them can be cached until then; the epoch changes when everything is replaced.
+const articleRevisions = new Map<string, number>();
+let epoch = 0;
+// Stored comments by id, built on first need and kept in step with the state.
+let storedById: Map<string, StoredComment> | null = null;
+
+function touch(articleSlug: string): void {
+  articleRevisions.set(articleSlug, (articleRevisions.get(articleSlug) ?? 0) + 1);
+}
+
+function replaceState(next: DbState): void {
+  state = next;
+  storedById = null;
+  epoch += 1;
+}
 
 function isDbState(value: unknown): value is DbState {
   if (typeof value !== 'object' || value === null) return false;
@@ -60,7 +74,6 @@ function isDbState(value: unknown): value is DbState {
 }
 
 function save(): void {
-  revision += 1;
   if (!storage) return;
   try {
     storage.setItem(STORAGE_KEY, JSON.stringify(state));
@@ -75,7 +88,7 @@ export function persistTo(target: Storage): void {
   try {
     const saved: unknown = JSON.parse(target.getItem(STORAGE_KEY) ?? 'null');
     // Tables added since the data was saved start empty.
-    if (isDbState(saved)) state = { ...seededState(), ...saved, comments: saved.comments };
+    if (isDbState(saved)) replaceState({ ...seededState(), ...saved, comments: saved.comments });
   } catch {
     // Corrupt or foreign data: start again from the seed rather than break the page.
   }
@@ -119,18 +132,19 @@ function generatedCommentOf(id: string): StoredComment | undefined {
 }
 
 function storedComment(id: string): StoredComment | undefined {
-  return state.comments.find((comment) => comment.id === id);
+  storedById ??= new Map(state.comments.map((comment) => [comment.id, comment]));
+  return storedById.get(id);
 }
 
 export function resetDb(): void {
-  state = seededState();
+  replaceState(seededState());
   save();
 }
 
 export const db = {
-  /** Changes whenever the data does. */
-  revision(): number {
-    return revision;
+  /** Changes whenever the article's comments or their recommendations do. */
+  revisionOf(articleSlug: string): string {
+    return `${epoch}:${articleRevisions.get(articleSlug) ?? 0}`;
   },
 
   findArticle(slug: string): StoredArticle | undefined {
@@ -169,6 +183,8 @@ export const db = {
 
   insertComment(comment: StoredComment, idempotencyKey: string | null): StoredComment {
     state.comments.push(comment);
+    storedById?.set(comment.id, comment);
+    touch(comment.articleSlug);
     if (idempotencyKey) state.idempotency[idempotencyKey] = comment.id;
     save();
     return comment;
@@ -183,12 +199,10 @@ export const db = {
     const tokens = state.recommendations[id] ?? [];
     if (tokens.includes(clientToken) === recommended) return false;
     state.recommendations[id] = recommended ? [...tokens, clientToken] : tokens.filter((token) => token !== clientToken);
+    const comment = this.findComment(id);
+    if (comment) touch(comment.articleSlug);
     save();
     return true;
-  },
-
-  reportsOf(id: string): readonly StoredReport[] {
-    return state.reports[id] ?? [];
   },
 
   /** Reports a moderator has not yet answered. */
@@ -205,13 +219,14 @@ export const db = {
     return true;
   },
 
-  /** Ids of the comments with reports no moderator has answered, oldest report first. */
+  /** Ids of the comments with reports no moderator has answered, in the order first reported. */
   commentsWithOpenReports(): string[] {
     return Object.keys(state.reports).filter((id) => this.openReportsOf(id).length > 0);
   },
 
-  keepDespiteReports(id: string): void {
+  keepDespiteReports(id: string, reason?: string): void {
     state.reportsKept[id] = state.reports[id]?.length ?? 0;
+    if (reason) state.decisionReasons = { ...state.decisionReasons, [id]: reason };
     save();
   },
 
@@ -229,6 +244,7 @@ export const db = {
     if (state.reports[id]) state.reportsKept[id] = state.reports[id].length;
     if (stored) {
       stored.status = status;
+      touch(stored.articleSlug);
       save();
       return stored;
     }

@@ -10,6 +10,8 @@ export interface DiscussionIndex {
   /** Visible comments under each parent (null: the article), oldest first. */
   children: ReadonlyMap<string | null, readonly StoredComment[]>;
   descendants: ReadonlyMap<string, number>;
+  /** Published direct replies of each comment. */
+  publishedReplies: ReadonlyMap<string, number>;
   /** Published comments: the count readers see. */
   total: number;
   recommendations: (id: string) => number;
@@ -60,10 +62,19 @@ export function indexDiscussion(comments: readonly StoredComment[], recommendati
     if (visible.length > 0) children.set(key, visible);
   }
 
+  const publishedReplies = new Map<string, number>();
+  for (const comment of comments) {
+    const parentId = parentOf(comment);
+    if (parentId !== null && comment.status === 'published') {
+      publishedReplies.set(parentId, (publishedReplies.get(parentId) ?? 0) + 1);
+    }
+  }
+
   return {
     byId: all,
     children,
     descendants,
+    publishedReplies,
     total: comments.filter((comment) => comment.status === 'published').length,
     recommendations,
   };
@@ -79,7 +90,7 @@ export function toThreadComment(comment: StoredComment, index: DiscussionIndex):
     author: removed ? '' : comment.author,
     createdAt: comment.createdAt,
     body: removed ? '' : comment.body,
-    replyCount: index.children.get(comment.id)?.filter((child) => child.status === 'published').length ?? 0,
+    replyCount: index.publishedReplies.get(comment.id) ?? 0,
     descendantCount: index.descendants.get(comment.id) ?? 0,
     recommendations: removed ? 0 : index.recommendations(comment.id),
     removed,
@@ -118,7 +129,7 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return 0;
 }
 
-export function encodeCursor(key: SortKey | string): string {
+function encodeCursor(key: SortKey): string {
   return btoa(encodeURIComponent(JSON.stringify(key)));
 }
 
@@ -142,13 +153,15 @@ function isSortKey(value: unknown): value is SortKey {
 
 // --- Pages -------------------------------------------------------------------------------
 
+// Small on purpose: the first screen of a huge discussion is 20 threads, and what is not sent
+// is one click away. The seed's threads (3 replies, 2 levels) still show whole.
 export const PREVIEW = {
   /** Replies of each comment shown before "Voir les N autres réponses". */
-  repliesPerComment: 5,
+  repliesPerComment: 3,
   /** Levels of replies sent below a page's comment; deeper ones come on demand. */
-  depth: 6,
+  depth: 3,
   /** At most this many comments in one comment's preview. */
-  perThread: 40,
+  perThread: 12,
 };
 
 /** The comment and a bounded preview of the replies below it, parents before children. */

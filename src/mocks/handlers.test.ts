@@ -143,6 +143,19 @@ describe('POST /api/articles/:slug/comments', () => {
     );
     expect(db.commentsWithStatus('pending')).toHaveLength(1);
   });
+
+  it('refuses a key already used for another text (422), and stores one comment for racing duplicates', async () => {
+    const headers = { 'Idempotency-Key': 'cle-partagee' };
+    expect((await post(`/articles/${SLUG}/comments`, valid, headers)).status).toBe(201);
+    const edited = await post(`/articles/${SLUG}/comments`, { ...valid, body: 'Un autre texte.' }, headers);
+    expect(edited.status).toBe(422);
+    expect((await errorOf(edited)).code).toBe('idempotency_mismatch');
+
+    const racing = { 'Idempotency-Key': 'cle-course' };
+    const responses = await Promise.all([1, 2, 3].map(() => post(`/articles/${SLUG}/comments`, { ...valid, body: 'Course' }, racing)));
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 201]);
+    expect(db.commentsWithStatus('pending').filter((comment) => comment.body === 'Course')).toHaveLength(1);
+  });
 });
 
 describe('moderation endpoints', () => {
@@ -271,7 +284,8 @@ describe('recommendations, reports and statuses', () => {
     const queue = v.parse(ModerationListResponseSchema, await (await fetch(`${BASE}/moderation/comments?status=reported`)).json());
     expect(queue.counts).toEqual({ pending: 0, reported: 1, published: 19, rejected: 0 });
     expect(queue.comments[0]).toMatchObject({ id: 'seed-06', openReports: { spam: 1, abusive: 0 } });
-    expect((await post('/moderation/comments/seed-06/keep', {})).status).toBe(200);
+    const kept = await post('/moderation/comments/seed-06/keep', { reason: 'Critique, pas insulte' });
+    expect(await kept.json()).toMatchObject({ comment: { status: 'published', decisionReason: 'Critique, pas insulte' } });
     const after = v.parse(ModerationListResponseSchema, await (await fetch(`${BASE}/moderation/comments?status=reported`)).json());
     expect(after.comments).toEqual([]);
     const rejected = await post('/moderation/comments/seed-06/reject', { reason: 'Hors sujet' });

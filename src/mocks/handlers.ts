@@ -11,6 +11,7 @@ import {
   NewReportRequestSchema,
   RecommendationRequestSchema,
   type ModerationQueue,
+  type NewComment,
   NewCommentRequestSchema,
   type ApiErrorBody,
   type ModerationComment,
@@ -75,7 +76,7 @@ function moderationQueue(queue: ModerationQueue): StoredComment[] {
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const text = await request.text();
-  if (text.length > MAX_REQUEST_BYTES) {
+  if (new TextEncoder().encode(text).length > MAX_REQUEST_BYTES) {
     return { ok: false, response: errorResponse(413, 'too_large', 'La demande est trop volumineuse.') };
   }
   try {
@@ -103,18 +104,22 @@ function paged(page: () => unknown): Response {
   }
 }
 
-// One index per article, rebuilt only when the data has changed: a page of a 20,000-comment
-// discussion is then cut from it in well under a millisecond.
-const discussionCache = new Map<string, { revision: number; index: DiscussionIndex }>();
+// One index per article, rebuilt only when that article's comments or recommendations have
+// changed: a page of a 20,000-comment discussion is then cut from it in well under a millisecond.
+const discussionCache = new Map<string, { revision: string; index: DiscussionIndex }>();
+// As many as the generated discussions the database keeps: each index holds its comments.
+const DISCUSSION_CACHE_SIZE = 5;
 
 function discussionOf(slug: string): DiscussionIndex {
   const cached = discussionCache.get(slug);
-  if (cached?.revision === db.revision()) return cached.index;
+  if (cached?.revision === db.revisionOf(slug)) return cached.index;
   const index = indexDiscussion(
     [...db.commentsOf(slug, 'published'), ...db.commentsOf(slug, 'rejected')],
     (id) => db.recommendationCount(id),
   );
-  discussionCache.set(slug, { revision: db.revision(), index });
+  discussionCache.delete(slug);
+  discussionCache.set(slug, { revision: db.revisionOf(slug), index });
+  if (discussionCache.size > DISCUSSION_CACHE_SIZE) discussionCache.delete(discussionCache.keys().next().value as string);
   return index;
 }
 
@@ -155,20 +160,38 @@ function recommendationHandler(recommended: boolean) {
 
 const notFoundArticle = () => errorResponse(404, 'not_found', 'Cet article est introuvable.');
 
+/**
+ * The answer to a request whose Idempotency-Key already stored a comment: that comment again
+ * (200) when the request says the same thing, 422 when it says something else, so that an
+ * edited text is never taken for the one already stored.
+ */
+function replayOf(key: string | null, request: NewComment): Response | undefined {
+  const earlier = key ? db.commentForIdempotencyKey(key) : undefined;
+  if (!earlier) return undefined;
+  const same =
+    earlier.author === request.author &&
+    earlier.email === request.email &&
+    earlier.body === request.body &&
+    earlier.parentId === request.parentId;
+  if (!same) {
+    return errorResponse(422, 'idempotency_mismatch', 'Cette clé d’envoi a déjà servi pour un autre commentaire.');
+  }
+  return HttpResponse.json({ comment: { ...toPublished(earlier), status: earlier.status } }, { status: 200 });
+}
+
 /** Validates and stores a new comment as pending; a repeated Idempotency-Key stores nothing. */
 async function createComment(slug: string, request: Request): Promise<Response> {
   if (!db.findArticle(slug)) return notFoundArticle();
 
   const idempotencyKey = request.headers.get('Idempotency-Key');
-  const earlier = idempotencyKey ? db.commentForIdempotencyKey(idempotencyKey) : undefined;
-  if (earlier) return HttpResponse.json({ comment: { ...toPublished(earlier), status: earlier.status } }, { status: 200 });
-
   const json = await readJson(request);
   if (!json.ok) return json.response;
   const parsed = v.safeParse(NewCommentRequestSchema, json.value);
   if (!parsed.success) {
     return errorResponse(400, 'invalid_request', 'La demande doit contenir author, email, body (textes) et parentId, rien d’autre.');
   }
+  const replay = replayOf(idempotencyKey, { ...normaliseComment(parsed.output), parentId: parsed.output.parentId ?? null });
+  if (replay) return replay;
 
   const fields = validateComment(parsed.output);
   if (Object.keys(fields).length > 0) {
@@ -184,6 +207,9 @@ async function createComment(slug: string, request: Request): Promise<Response> 
   }
 
   const { author, email, body } = normaliseComment(parsed.output);
+  // Checked again: another request with the same key may have been stored while this one waited.
+  const lateReplay = replayOf(idempotencyKey, { author, email, body, parentId });
+  if (lateReplay) return lateReplay;
   const comment = db.insertComment(
     { id: crypto.randomUUID(), articleSlug: slug, parentId, author, email, body, createdAt: new Date().toISOString(), status: 'pending' },
     idempotencyKey,
@@ -303,7 +329,7 @@ export const handlers = [
     if (!body.ok) return body.response;
     const reason = (body.value as { reason?: string }).reason?.trim() || undefined;
     if (decision === 'keep') {
-      db.keepDespiteReports(existing.id);
+      db.keepDespiteReports(existing.id, reason);
       return HttpResponse.json({ comment: toModeration(existing) });
     }
     const comment = db.setStatus(existing.id, decision === 'approve' ? 'published' : 'rejected', reason);

@@ -44,16 +44,16 @@ describe('large discussions', () => {
     expect(within(screen.getByRole('region', { name: /^Commentaires/ })).getAllByRole('article')).toHaveLength(49);
   });
 
-  it('show the first 5 replies of a busy comment, the others on "Voir les N autres réponses"', async () => {
+  it('show the first 3 replies of a busy comment, the others on "Voir les N autres réponses"', async () => {
     insert('busy', null, 0);
     for (let i = 0; i < 12; i++) insert(`r${i}`, 'busy', i + 1);
     const { user } = await renderSeedArticle();
     const busy = screen.getByText('Texte busy').closest('li') as HTMLElement;
-    expect(within(busy).getAllByRole('article')).toHaveLength(6);
-    await user.click(within(busy).getByRole('button', { name: 'Voir les 7 autres réponses' }));
+    expect(within(busy).getAllByRole('article')).toHaveLength(4);
+    await user.click(within(busy).getByRole('button', { name: 'Voir les 9 autres réponses' }));
     expect(await within(busy).findByText('Texte r11')).toBeInTheDocument();
     expect(within(busy).getAllByRole('article')).toHaveLength(13);
-    expect(within(busy).getByText('Texte r5').closest('article')).toHaveFocus();
+    expect(within(busy).getByText('Texte r3').closest('article')).toHaveFocus();
     const order = within(busy).getAllByText(/^Texte r\d+$/).map((element) => element.textContent);
     expect(order).toEqual(Array.from({ length: 12 }, (_, i) => `Texte r${i}`));
   });
