@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { startLanguage } from './lib/i18n/language';
 import './app/styles.css';
 
 async function startMockBackendWhereWanted(): Promise<void> {
@@ -15,7 +16,9 @@ async function startMockBackendWhereWanted(): Promise<void> {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-void startMockBackendWhereWanted().finally(() => {
+// The reader's language is settled before the first render (English is a small chunk of its
+// own), so that a page meant to be in English never shows French first.
+void Promise.all([startMockBackendWhereWanted(), startLanguage()]).finally(() => {
   createRoot(root).render(
     <StrictMode>
       <App />

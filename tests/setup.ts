@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { resetDb } from '../src/mocks/db';
 import { faults } from '../src/mocks/faults';
 import { resetStorageProblemNotice } from '../src/features/comments/lib/draft-store';
+import { showLanguage } from '../src/lib/i18n/language';
 import { reloadOwnPending } from '../src/features/comments/lib/own-pending';
 import { server } from '../src/mocks/node';
 
@@ -25,6 +26,8 @@ beforeEach(() => {
   // Module-level memories of what storage held: forgotten with it.
   reloadOwnPending();
   resetStorageProblemNotice();
+  // Every test starts in French, the default, whatever the one before chose.
+  void showLanguage('fr');
   window.history.replaceState(null, '', '/');
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     throw new Error(`console.error during a test: ${args.map(String).join(' ')}`);

@@ -1,6 +1,10 @@
 // The rules a comment must meet, shared by the form (to answer at once) and the server (which
 // never trusts the client): both import this module, so they cannot disagree.
+// The rules find problems as codes with their values; the form says them in the reader's
+// language, the server in French (its error contract), both from the catalogues.
 import { countGraphemes } from '../lib/count-graphemes';
+import { messageFor } from '../lib/i18n/coded-messages';
+import { frDeferred } from '../lib/i18n/fr-deferred';
 import { REPORT_DETAILS_MAX_GRAPHEMES } from './contract';
 
 export const COMMENT_MAX_GRAPHEMES = 2000;
@@ -10,6 +14,22 @@ export const EMAIL_MAX_LENGTH = 254;
 
 export type CommentField = 'author' | 'email' | 'body';
 export type CommentFieldErrors = Partial<Record<CommentField, string>>;
+
+/** What a rule found wrong, and the values its message needs. */
+export type RuleProblem =
+  | { code: 'authorMissing' }
+  | { code: 'authorForbidden' }
+  | { code: 'authorTooShort'; min: number }
+  | { code: 'authorTooLong'; max: number }
+  | { code: 'emailMissing' }
+  | { code: 'emailInvalid' }
+  | { code: 'bodyMissing' }
+  | { code: 'bodyForbidden' }
+  | { code: 'bodyTooLong'; max: number; excess: number }
+  | { code: 'detailsMissing' }
+  | { code: 'detailsForbidden' }
+  | { code: 'detailsTooLong'; max: number; excess: number };
+export type CommentProblems = Partial<Record<CommentField, RuleProblem>>;
 
 export interface CommentDraft {
   author: string;
@@ -38,53 +58,63 @@ export function normaliseComment(draft: CommentDraft): CommentDraft {
   };
 }
 
-function authorError(author: string): string | undefined {
-  if (author === '') return 'Indiquez un pseudo.';
-  if (FORBIDDEN_IN_TEXT.test(author)) return 'Votre pseudo contient des caractères non autorisés.';
+function authorProblem(author: string): RuleProblem | undefined {
+  if (author === '') return { code: 'authorMissing' };
+  if (FORBIDDEN_IN_TEXT.test(author)) return { code: 'authorForbidden' };
   const length = countGraphemes(author);
-  if (length < AUTHOR_MIN_GRAPHEMES) return `Votre pseudo doit compter au moins ${AUTHOR_MIN_GRAPHEMES} caractères.`;
-  if (length > AUTHOR_MAX_GRAPHEMES) return `Votre pseudo ne peut pas dépasser ${AUTHOR_MAX_GRAPHEMES} caractères.`;
+  if (length < AUTHOR_MIN_GRAPHEMES) return { code: 'authorTooShort', min: AUTHOR_MIN_GRAPHEMES };
+  if (length > AUTHOR_MAX_GRAPHEMES) return { code: 'authorTooLong', max: AUTHOR_MAX_GRAPHEMES };
   return undefined;
 }
 
-function emailError(email: string): string | undefined {
-  if (email === '') return 'Indiquez votre adresse email.';
-  if (email.length > EMAIL_MAX_LENGTH || !EMAIL.test(email)) {
-    return 'Cette adresse email n’est pas valide (exemple : nom@domaine.fr).';
-  }
+function emailProblem(email: string): RuleProblem | undefined {
+  if (email === '') return { code: 'emailMissing' };
+  if (email.length > EMAIL_MAX_LENGTH || !EMAIL.test(email)) return { code: 'emailInvalid' };
   return undefined;
 }
 
-function bodyError(body: string): string | undefined {
+function bodyProblem(body: string): RuleProblem | undefined {
   // A text of spaces and invisible characters only says nothing: it counts as empty.
-  if (body.replace(INVISIBLE, '').trim() === '') return 'Écrivez votre commentaire.';
-  if (FORBIDDEN_IN_TEXT.test(body)) return 'Votre commentaire contient des caractères non autorisés.';
+  if (body.replace(INVISIBLE, '').trim() === '') return { code: 'bodyMissing' };
+  if (FORBIDDEN_IN_TEXT.test(body)) return { code: 'bodyForbidden' };
   const excess = countGraphemes(body) - COMMENT_MAX_GRAPHEMES;
-  if (excess > 0) {
-    return `Votre commentaire dépasse la limite de ${COMMENT_MAX_GRAPHEMES} caractères : retirez-en ${excess}.`;
-  }
+  if (excess > 0) return { code: 'bodyTooLong', max: COMMENT_MAX_GRAPHEMES, excess };
   return undefined;
 }
 
-/** Errors by field for a draft, after normalisation; an empty object means it may be sent. */
-export function validateComment(draft: CommentDraft): CommentFieldErrors {
+/** Problems by field for a draft, after normalisation; an empty object means it may be sent. */
+export function commentProblems(draft: CommentDraft): CommentProblems {
   const { author, email, body } = normaliseComment(draft);
+  const problems: CommentProblems = {};
+  const found = { author: authorProblem(author), email: emailProblem(email), body: bodyProblem(body) };
+  for (const field of ['author', 'email', 'body'] as const) {
+    const problem = found[field];
+    if (problem) problems[field] = problem;
+  }
+  return problems;
+}
+
+/** The same, in French words: what the server answers in its 400 `fields`. */
+export function validateComment(draft: CommentDraft): CommentFieldErrors {
   const errors: CommentFieldErrors = {};
-  const authorProblem = authorError(author);
-  const emailProblem = emailError(email);
-  const bodyProblem = bodyError(body);
-  if (authorProblem) errors.author = authorProblem;
-  if (emailProblem) errors.email = emailProblem;
-  if (bodyProblem) errors.body = bodyProblem;
+  for (const [field, problem] of Object.entries(commentProblems(draft)) as [CommentField, RuleProblem][]) {
+    errors[field] = messageFor(frDeferred.rules, problem);
+  }
   return errors;
 }
 
 /** What a report's free text must be: required for "autre", at most 500 characters, plain text. */
-export function reportDetailsError(reason: string, details: string): string | undefined {
+export function reportDetailsProblem(reason: string, details: string): RuleProblem | undefined {
   const text = details.normalize('NFC').trim();
-  if (reason === 'other' && text.replace(INVISIBLE, '') === '') return 'Précisez la raison de votre signalement.';
-  if (FORBIDDEN_IN_TEXT.test(text)) return 'Votre texte contient des caractères non autorisés.';
+  if (reason === 'other' && text.replace(INVISIBLE, '') === '') return { code: 'detailsMissing' };
+  if (FORBIDDEN_IN_TEXT.test(text)) return { code: 'detailsForbidden' };
   const excess = countGraphemes(text) - REPORT_DETAILS_MAX_GRAPHEMES;
-  if (excess > 0) return `Votre texte dépasse la limite de ${REPORT_DETAILS_MAX_GRAPHEMES} caractères : retirez-en ${excess}.`;
+  if (excess > 0) return { code: 'detailsTooLong', max: REPORT_DETAILS_MAX_GRAPHEMES, excess };
   return undefined;
+}
+
+/** The same, in French words, for the server. */
+export function reportDetailsError(reason: string, details: string): string | undefined {
+  const problem = reportDetailsProblem(reason, details);
+  return problem && messageFor(frDeferred.rules, problem);
 }

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { messageFor } from '../lib/i18n/coded-messages';
+import { fr } from '../lib/i18n/fr';
 import { ApiErrorBodySchema } from './contract';
 import { takeEarlyResponse } from './early-requests';
 
@@ -16,13 +18,31 @@ export type ApiErrorCode =
   | 'server'
   | (string & {});
 
-/** Every failure of a request, with a French message fit to show as it is. */
+/**
+ * What went wrong that the client found itself (no answer, an unreadable one, a refusal without
+ * the contract's error body): the interface says it in the reader's language from this.
+ */
+export type RequestProblem =
+  | { code: 'offline' }
+  | { code: 'timeout' }
+  | { code: 'network' }
+  | { code: 'rateLimited'; seconds: number | null }
+  | { code: 'refused'; status: number }
+  | { code: 'unreadable' }
+  | { code: 'unexpected' };
+
+/**
+ * Every failure of a request, with a French message fit to show as it is: the server's own, or
+ * the catalogue's for a `problem` the client found (which the interface may say in English).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly fields: Readonly<Record<string, string>>;
   /** From a 429's Retry-After header: how long the server asks us to wait. */
   readonly retryAfterSeconds: number | null;
+  /** Null when the message is the server's. */
+  readonly problem: RequestProblem | null;
 
   constructor(
     status: number,
@@ -30,6 +50,7 @@ export class ApiError extends Error {
     message: string,
     fields: Record<string, string> = {},
     retryAfterSeconds: number | null = null,
+    problem: RequestProblem | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,8 +58,12 @@ export class ApiError extends Error {
     this.code = code;
     this.fields = fields;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.problem = problem;
   }
 }
+
+const clientError = (status: number, code: ApiErrorCode, problem: RequestProblem, retryAfterSeconds: number | null = null) =>
+  new ApiError(status, code, messageFor(fr.requests, problem), {}, retryAfterSeconds, problem);
 
 /** A request that has had no answer after this long is abandoned; retrying is then safe. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -51,22 +76,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-function retryAfterMessage(seconds: number | null): string {
-  if (seconds === null) return 'Trop de demandes : patientez un instant avant de réessayer.';
-  if (seconds < 60) return `Trop de demandes : réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`;
-  const minutes = Math.ceil(seconds / 60);
-  return `Trop de demandes : réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`;
-}
-
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
-const OFFLINE_MESSAGE = 'Vous êtes hors ligne. Réessayez une fois la connexion revenue.';
-
-function messageForStatus(status: number): string {
-  if (status === 404) return 'Cette ressource est introuvable.';
-  if (status === 429) return 'Trop de demandes : patientez un instant avant de réessayer.';
-  if (status >= 500) return 'Le serveur rencontre un problème. Réessayez dans un instant.';
-  return `La demande a été refusée (erreur ${status}).`;
-}
 
 function apiUrl(path: string): string {
   // Relative bases are resolved against the page, so the same code runs in a browser and in
@@ -83,7 +93,7 @@ export async function requestJson<TSchema extends v.GenericSchema>(
   headers.set('Accept', 'application/json');
   if (init.body !== undefined) headers.set('Content-Type', 'application/json');
 
-  if (isOffline()) throw new ApiError(0, 'offline', OFFLINE_MESSAGE);
+  if (isOffline()) throw clientError(0, 'offline', { code: 'offline' });
 
   // Our own timeout, chained to the caller's signal (TanStack Query cancels through it).
   const controller = new AbortController();
@@ -104,9 +114,9 @@ export async function requestJson<TSchema extends v.GenericSchema>(
     response = await (early ? early.catch(send) : send());
   } catch (error) {
     if (init.signal?.aborted) throw error;
-    if (timedOut) throw new ApiError(0, 'timeout', 'Le serveur ne répond pas. Réessayez dans un instant.');
-    if (isOffline()) throw new ApiError(0, 'offline', OFFLINE_MESSAGE);
-    throw new ApiError(0, 'network', 'Connexion impossible : vérifiez votre accès à Internet, puis réessayez.');
+    if (timedOut) throw clientError(0, 'timeout', { code: 'timeout' });
+    if (isOffline()) throw clientError(0, 'offline', { code: 'offline' });
+    throw clientError(0, 'network', { code: 'network' });
   } finally {
     clearTimeout(timer);
     init.signal?.removeEventListener('abort', abortFromCaller);
@@ -114,15 +124,15 @@ export async function requestJson<TSchema extends v.GenericSchema>(
 
   if (response.status === 429) {
     const seconds = parseRetryAfter(response.headers.get('Retry-After'));
-    throw new ApiError(429, 'rate_limited', retryAfterMessage(seconds), {}, seconds);
+    throw clientError(429, 'rate_limited', { code: 'rateLimited', seconds }, seconds);
   }
 
   let data: unknown;
   try {
     data = await response.json();
   } catch {
-    if (!response.ok) throw new ApiError(response.status, 'server', messageForStatus(response.status));
-    throw new ApiError(response.status, 'invalid_response', 'La réponse du serveur est illisible.');
+    if (!response.ok) throw clientError(response.status, 'server', { code: 'refused', status: response.status });
+    throw clientError(response.status, 'invalid_response', { code: 'unreadable' });
   }
 
   if (!response.ok) {
@@ -131,12 +141,12 @@ export async function requestJson<TSchema extends v.GenericSchema>(
       const { code, message, fields } = body.output.error;
       throw new ApiError(response.status, code, message, fields);
     }
-    throw new ApiError(response.status, response.status >= 500 ? 'server' : 'http', messageForStatus(response.status));
+    throw clientError(response.status, response.status >= 500 ? 'server' : 'http', { code: 'refused', status: response.status });
   }
 
   const parsed = v.safeParse(schema, data);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'invalid_response', 'La réponse du serveur est inattendue.');
+    throw clientError(response.status, 'invalid_response', { code: 'unexpected' });
   }
   return parsed.output;
 }

@@ -6,13 +6,15 @@ import { commentPagesQueryOptions } from '../features/comments/api/get-comments'
 import { useCommentSort } from '../features/comments/lib/use-comment-sort';
 import { CommentsSection } from '../features/comments/components/comments-section';
 import { NewCommentPanel } from '../features/comments/components/new-comment-panel';
+import { useCatalogue } from '../lib/i18n/language';
 import { QueryFailure } from '../lib/query-failure';
 import { NotFoundPage } from './not-found-page';
-import { articleMetadata, siteOrigin } from './article-metadata';
+import { articleMetadata, SITE_NAME, siteOrigin } from './article-metadata';
 import { useDocumentMetadata } from './document-metadata';
 import { useLoadedComments } from './use-loaded-comments';
 
 export function ArticlePage({ slug }: { slug: string }) {
+  const t = useCatalogue();
   const article = useQuery(articleQueryOptions(slug));
   // Started now rather than when the article has arrived: both requests go out together.
   const [sort] = useCommentSort();
@@ -25,17 +27,17 @@ export function ArticlePage({ slug }: { slug: string }) {
       ? null
       : article.data
         ? articleMetadata({ article: article.data, comments: loaded.comments, commentCount: loaded.total, origin: siteOrigin() })
-        : { title: 'Article · Réagir' },
+        : { title: `${t.article.title} · ${SITE_NAME}` },
   );
 
   if (article.error instanceof ApiError && article.error.status === 404) {
-    return <NotFoundPage what="Cet article" />;
+    return <NotFoundPage what="article" />;
   }
 
   return (
     <main id="contenu" className="page" aria-busy={article.isPending || undefined}>
-      {article.isPending && <p className="loading">Chargement de l’article…</p>}
-      {article.isError && <QueryFailure message="Impossible de charger l’article." onRetry={() => void article.refetch()} />}
+      {article.isPending && <p className="loading">{t.article.loading}</p>}
+      {article.isError && <QueryFailure message={t.article.loadFailed} onRetry={() => void article.refetch()} />}
       {article.data && (
         <>
           <ArticleView article={article.data} />

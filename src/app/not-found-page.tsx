@@ -1,14 +1,16 @@
+import { useCatalogue } from '../lib/i18n/language';
 import { Link } from '../lib/router';
 import { useDocumentTitle } from './use-document-title';
 
-export function NotFoundPage({ what = 'Cette page' }: { what?: string }) {
-  useDocumentTitle('Page introuvable');
+export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'article' }) {
+  const t = useCatalogue();
+  useDocumentTitle(t.notFound.title);
   return (
     <main id="contenu" className="page page--narrow">
-      <h1>Page introuvable</h1>
-      <p>{what} n’existe pas ou n’est plus en ligne.</p>
+      <h1>{t.notFound.title}</h1>
+      <p>{t.notFound[what]}</p>
       <p>
-        <Link href="/">Retour à l’article à la une</Link>
+        <Link href="/">{t.notFound.home}</Link>
       </p>
     </main>
   );

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { useCatalogue } from '../lib/i18n/language';
 import { navigate, usePathname } from '../lib/router';
 import { ArticlePage } from './article-page';
 import { NotFoundPage } from './not-found-page';
@@ -23,10 +24,11 @@ function decodeSlug(raw: string): string | null {
 
 export function Routes() {
   const pathname = usePathname();
+  const t = useCatalogue();
   if (pathname === '/') return <RedirectHome />;
   if (pathname === '/moderation' || pathname === '/moderation/') {
     return (
-      <Suspense fallback={<p className="loading page">Chargement de la modération…</p>}>
+      <Suspense fallback={<p className="loading page">{t.site.loadingModeration}</p>}>
         <ModerationPage />
       </Suspense>
     );

@@ -1,20 +1,21 @@
 import { useEffect, useState } from 'react';
+import { useCatalogue } from '../lib/i18n/language';
 import {
   applyThemeChoice,
   isThemeChoice,
   readThemeChoice,
   storeThemeChoice,
+  THEME_CHOICES,
   THEME_STORAGE_KEY,
   type ThemeChoice,
 } from './theme';
-
-const LABELS: Record<ThemeChoice, string> = { auto: 'Automatique', light: 'Clair', dark: 'Sombre' };
 
 /**
  * "Thème : Automatique / Clair / Sombre", three toggle buttons of which one is pressed. The
  * choice is applied at once, remembered in this browser, and followed by its other tabs.
  */
 export function ThemeSwitch() {
+  const t = useCatalogue();
   const [choice, setChoice] = useState<ThemeChoice>(readThemeChoice);
 
   useEffect(() => {
@@ -35,12 +36,12 @@ export function ThemeSwitch() {
   }
 
   return (
-    <div className="theme-switch" role="group" aria-label="Thème">
+    <div className="theme-switch" role="group" aria-label={t.site.theme}>
       {/* The group's name says it to assistive technology; this says it to the eye. */}
       <span className="theme-switch__label" aria-hidden="true">
-        Thème :
+        {t.colon(t.site.theme)}
       </span>
-      {(Object.keys(LABELS) as ThemeChoice[]).map((option) => (
+      {THEME_CHOICES.map((option) => (
         <button
           key={option}
           type="button"
@@ -48,7 +49,7 @@ export function ThemeSwitch() {
           aria-pressed={choice === option}
           onClick={() => choose(option)}
         >
-          {LABELS[option]}
+          {t.site.themes[option]}
         </button>
       ))}
     </div>

@@ -4,8 +4,3 @@ const frenchNumber = new Intl.NumberFormat('fr-FR');
 export function formatCount(count: number): string {
   return frenchNumber.format(count).replace(/\u202f/g, '\u00a0');
 }
-
-/** "1 réponse", "3 réponses": French puts 0 and 1 in the singular. */
-export function countReplies(count: number): string {
-  return `${formatCount(count)} réponse${count > 1 ? 's' : ''}`;
-}

@@ -1,5 +1,6 @@
 // Dates are shown as the seed shows them ("29/11/2015 à 11:37", "à 0:51": hour without a
-// leading zero) in the publication's zone, whatever the reader's own zone or language.
+// leading zero) in the publication's zone, whatever the reader's own zone; each language's
+// catalogue says the word between date and time ("29/11/2015 at 11:37").
 const parisParts = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
   year: 'numeric',
@@ -10,9 +11,9 @@ const parisParts = new Intl.DateTimeFormat('fr-FR', {
   hourCycle: 'h23',
 });
 
-export function formatParisDateTime(iso: string): string {
+export function formatParisDateTime(iso: string, at = 'à'): string {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of parisParts.formatToParts(new Date(iso))) parts[part.type] = part.value;
   const hour = Number(parts.hour);
-  return `${parts.day}/${parts.month}/${parts.year} à ${hour}:${parts.minute}`;
+  return `${parts.day}/${parts.month}/${parts.year} ${at} ${hour}:${parts.minute}`;
 }

@@ -1,10 +1,13 @@
-/** What a failed load shows: a message in French and a way to try again. */
+import { useCatalogue } from './i18n/language';
+
+/** What a failed load shows: a message and a way to try again. */
 export function QueryFailure({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const t = useCatalogue();
   return (
     <div role="alert" className="query-failure">
       <p>{message}</p>
       <button type="button" className="button" onClick={onRetry}>
-        Réessayer
+        {t.site.retry}
       </button>
     </div>
   );

@@ -1,13 +1,20 @@
 import type { Article } from '../../../api/contract';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { ArticlePhoto } from './article-photo';
 
-/** The article's own text; the discussion is composed beside it by the page. */
+/**
+ * The article's own text, in French whatever the interface's language (`lang="fr"`); the word
+ * count is the interface's. The discussion is composed beside it by the page.
+ */
 export function ArticleView({ article }: { article: Article }) {
+  const t = useCatalogue();
   return (
     <article className="article" lang="fr" aria-labelledby="article-title">
       <header className="article__header">
         <h1 id="article-title">{article.title}</h1>
-        <p className="article__meta">{article.wordCount}&nbsp;mots</p>
+        <p className="article__meta" lang={t.lang}>
+          {t.article.words(article.wordCount)}
+        </p>
       </header>
       {article.photo && <ArticlePhoto photo={article.photo} />}
       <p className="article__standfirst">{article.standfirst}</p>

@@ -1,3 +1,5 @@
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+
 interface CancelConfirmationProps {
   onKeepWriting: () => void;
   onCloseKeepingDraft: () => void;
@@ -6,18 +8,19 @@ interface CancelConfirmationProps {
 
 /** Asked before a non-empty form closes: nothing typed goes away without a clear choice. */
 export function CancelConfirmation({ onKeepWriting, onCloseKeepingDraft, onDiscard }: CancelConfirmationProps) {
+  const t = useDeferredCatalogue();
   return (
     <div role="alert" className="comment-form__confirm">
-      <p>Fermer ce formulaire ? Votre texte peut rester en brouillon ou être supprimé.</p>
+      <p>{t.form.closeQuestion}</p>
       <div className="comment-form__actions">
         <button type="button" className="button" onClick={onKeepWriting} autoFocus>
-          Continuer à écrire
+          {t.form.keepWriting}
         </button>
         <button type="button" className="button" onClick={onCloseKeepingDraft}>
-          Fermer et garder le brouillon
+          {t.form.closeKeepingDraft}
         </button>
         <button type="button" className="button button--danger" onClick={onDiscard}>
-          Supprimer le texte
+          {t.form.discard}
         </button>
       </div>
     </div>

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { normaliseComment, validateComment, type CommentField, type CommentFieldErrors } from '../../../api/comment-rules';
+import { commentProblems, normaliseComment, type CommentField, type RuleProblem } from '../../../api/comment-rules';
 import { ApiError } from '../../../api/http-client';
 import { countGraphemes } from '../../../lib/count-graphemes';
+import { messageFor } from '../../../lib/i18n/coded-messages';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
 import { randomId } from '../../../lib/random-id';
 import { usePostComment } from '../api/post-comment';
 import { draftKey } from '../lib/draft-store';
@@ -12,13 +14,16 @@ import { CharacterCounter } from './character-counter';
 import { FormField } from './form-field';
 import { SendFailure } from './send-failure';
 
-export const THANK_YOU_MESSAGE =
-  'Merci pour votre commentaire. Il sera visible prochainement sous réserve de validation.';
-
 /** After this long without an answer the form says the server is slow (the send goes on). */
 export const SLOW_SEND_NOTICE_MS = 3_000;
 
 const FIELD_ORDER: readonly CommentField[] = ['author', 'email', 'body'];
+
+/**
+ * A field's error: a rule's problem, said in the interface's language when shown (so that it
+ * follows a change of language), or the words of the server when only the server found it.
+ */
+type FieldErrors = Partial<Record<CommentField, RuleProblem | string>>;
 
 interface CommentFormProps {
   articleSlug: string;
@@ -37,11 +42,12 @@ interface CommentFormProps {
  * typing re-renders this form only, never the thread around it.
  */
 export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnMount, onCancel }: CommentFormProps) {
+  const t = useDeferredCatalogue();
   const id = useId();
   const key = draftKey(articleSlug, parentId);
   const draft = useCommentDraft(key);
   const { values } = draft;
-  const [errors, setErrors] = useState<CommentFieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [sent, setSent] = useState(false);
   const [slow, setSlow] = useState(false);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
@@ -69,14 +75,14 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
     draft.setField(field, value);
     // An error already shown is re-checked as the reader corrects it, so it goes away when fixed.
     if (errors[field]) {
-      setErrors((previous) => ({ ...previous, [field]: validateComment({ ...values, [field]: value })[field] }));
+      setErrors((previous) => ({ ...previous, [field]: commentProblems({ ...values, [field]: value })[field] }));
     }
   }
 
   function send(target: string | null = parentId) {
     // A ref, not isPending: two clicks within one frame both see the state of the last render.
     if (inFlight.current) return;
-    const found = validateComment(values);
+    const found = commentProblems(values);
     setErrors(found);
     setSent(false);
     if (Object.keys(found).length > 0) {
@@ -103,8 +109,15 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         },
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'validation') {
-            setErrors(error.fields);
-            focusField(FIELD_ORDER.find((field) => error.fields[field]));
+            // The rules are the same on both sides: where ours agree, they say it in the reader's language.
+            const ours = commentProblems(values);
+            const found: FieldErrors = {};
+            for (const field of FIELD_ORDER) {
+              const theirs = error.fields[field];
+              if (theirs !== undefined) found[field] = ours[field] ?? theirs;
+            }
+            setErrors(found);
+            focusField(FIELD_ORDER.find((field) => found[field]));
           }
         },
       },
@@ -138,6 +151,10 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   const showFailure = failure !== null && !(failure instanceof ApiError && failure.code === 'validation');
   const counterId = `${id}-counter`;
   const draftNoteId = `${id}-draft`;
+  const errorText = (field: CommentField) => {
+    const error = errors[field];
+    return typeof error === 'object' ? messageFor(t.rules, error) : error;
+  };
 
   return (
     <form
@@ -150,23 +167,20 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       onKeyDown={onKeyDown}
     >
       <p role="status" className="comment-form__status">
-        {sent ? THANK_YOU_MESSAGE : ''}
+        {sent ? t.form.thanks : ''}
       </p>
       {draft.storageProblem && (
-        <p className="comment-form__note">
-          Vos brouillons ne peuvent pas être enregistrés sur cet appareil : pensez à envoyer votre texte avant de
-          quitter la page.
-        </p>
+        <p className="comment-form__note">{t.form.noDrafts}</p>
       )}
       {draft.otherTabDraft && (
         <div className="comment-form__note" role="status">
-          <p>Ce brouillon a été modifié dans un autre onglet.</p>
+          <p>{t.form.otherTab}</p>
           <div className="comment-form__actions">
             <button type="button" className="button" onClick={draft.takeOtherTabDraft}>
-              Reprendre le texte de l’autre onglet
+              {t.form.takeOtherTab}
             </button>
             <button type="button" className="button" onClick={draft.ignoreOtherTabDraft}>
-              Garder ce texte
+              {t.form.keepThisText}
             </button>
           </div>
         </div>
@@ -175,7 +189,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         <SendFailure error={failure} isReply={parentId !== null} onRetry={() => send()} onPostOnArticle={() => send(null)} />
       )}
       <div className="comment-form__identity">
-        <FormField id={`${id}-author`} label="Pseudo" error={errors.author}>
+        <FormField id={`${id}-author`} label={t.form.author} error={errorText('author')}>
           {(describedBy) => (
             <input
               id={`${id}-author`}
@@ -188,7 +202,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
             />
           )}
         </FormField>
-        <FormField id={`${id}-email`} label="Email" error={errors.email}>
+        <FormField id={`${id}-email`} label={t.form.email} error={errorText('email')}>
           {(describedBy) => (
             <input
               id={`${id}-email`}
@@ -205,15 +219,15 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       </div>
       <FormField
         id={`${id}-body`}
-        label="Commentaire"
-        error={errors.body}
+        label={t.form.body}
+        error={errorText('body')}
         extraDescriptions={draft.restored ? `${counterId} ${draftNoteId}` : counterId}
         after={
           <>
             <CharacterCounter id={counterId} count={countGraphemes(values.body)} />
             {draft.restored && (
               <p id={draftNoteId} className="comment-form__draft-note">
-                Brouillon restauré
+                {t.form.draftRestored}
               </p>
             )}
           </>
@@ -234,9 +248,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         )}
       </FormField>
       {slow && (
-        <p className="comment-form__note">
-          Le serveur met du temps à répondre. Vous pouvez continuer à écrire : rien ne sera envoyé deux fois.
-        </p>
+        <p className="comment-form__note">{t.form.slow}</p>
       )}
       {confirmingCancel ? (
         <CancelConfirmation
@@ -250,11 +262,11 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       ) : (
         <div className="comment-form__actions">
           <button type="submit" className="button button--primary" aria-disabled={postComment.isPending || undefined}>
-            {postComment.isPending ? 'Envoi en cours…' : 'Envoyer'}
+            {postComment.isPending ? t.form.sending : t.form.send}
           </button>
           {onCancel && (
             <button type="button" className="button" onClick={requestCancel}>
-              Annuler
+              {t.form.cancel}
             </button>
           )}
         </div>

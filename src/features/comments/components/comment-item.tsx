@@ -1,6 +1,5 @@
 import { lazy, memo, Suspense, useCallback, useId, useRef, useState } from 'react';
-import { countReplies, formatCount } from '../../../lib/format-count';
-import { formatParisDateTime } from '../../../lib/format-paris-date';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { Link } from '../../../lib/router';
 import { childrenIn, type Thread } from '../lib/build-thread';
 import { FROM_DISCUSSION } from '../lib/history-state';
@@ -33,13 +32,6 @@ interface CommentItemProps {
   parentAuthor: string | null;
 }
 
-// The visible words start the accessible name (WCAG 2.5.3), which adds whose comment it is.
-function showRepliesText(count: number): string {
-  return count > 1 ? `Afficher les ${formatCount(count)} réponses` : 'Afficher la réponse';
-}
-
-const showRepliesLabel = (count: number, author: string) => `${showRepliesText(count)} à ${author}`;
-
 // The inner function is not named CommentItem: inside it that name would then mean the inner
 // function itself, and the replies rendered below would skip the memo.
 /**
@@ -47,6 +39,7 @@ const showRepliesLabel = (count: number, author: string) => `${showRepliesText(c
  * objects between fetches, so opening a form here or typing in it renders nothing else.
  */
 export const CommentItem = memo(function Comment({ articleSlug, thread, commentId, depth, parentAuthor }: CommentItemProps) {
+  const t = useCatalogue();
   const [replying, setReplying] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const [reporting, setReporting] = useState(false);
@@ -72,22 +65,26 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
   const previewReplies = childrenIn(thread, comment.id);
   const hasReplies = comment.replyCount > 0 || ownPendingReplies.length > 0;
   const continueElsewhere = depth + 1 >= CONTINUE_DEPTH && comment.replyCount > 0;
-  const author = comment.removed ? 'un commentaire retiré' : comment.author;
+  const author = comment.removed ? t.comments.removedAuthor : comment.author;
+  const byline = isReply ? t.comments.replyByline : t.comments.byline;
 
   return (
     <li className="comment" id={`commentaire-${comment.id}`}>
       <article className="comment__card" aria-labelledby={labelId} tabIndex={-1} data-removed={comment.removed || undefined}>
         {comment.removed ? (
           <p className="comment__meta" id={labelId}>
-            Commentaire retiré par la modération
+            {t.comments.removed}
           </p>
         ) : (
           <>
             <p className="comment__meta" id={labelId}>
-              {isReply ? 'Réponse de ' : ''}
-              <strong className="comment__author">{comment.author}</strong>
-              {isReply ? ' le ' : ' a écrit le '}
-              <time dateTime={comment.createdAt}>{formatParisDateTime(comment.createdAt)}</time> :
+              {byline.before}
+              <strong className="comment__author" lang="fr">
+                {comment.author}
+              </strong>
+              {byline.between}
+              <time dateTime={comment.createdAt}>{t.dateTime(comment.createdAt)}</time>
+              {byline.after}
             </p>
             {comment.parentId && parentAuthor !== null && (
               <p className="comment__reply-to">
@@ -95,7 +92,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
                   href={`#commentaire-${comment.parentId}`}
                   onClick={() => document.getElementById(`commentaire-${comment.parentId}`)?.querySelector('article')?.focus()}
                 >
-                  en réponse à {parentAuthor}
+                  {t.comments.inReplyTo(parentAuthor)}
                 </a>
               </p>
             )}
@@ -106,11 +103,11 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
                 type="button"
                 className="button button--link"
                 // The visible word starts the name (WCAG 2.5.3); the pseudo tells the buttons apart.
-                aria-label={`Répondre à ${comment.author}`}
+                aria-label={t.comments.replyTo(comment.author)}
                 aria-expanded={replying}
                 onClick={() => setReplying(true)}
               >
-                Répondre
+                {t.comments.reply}
               </button>
               <RecommendButton articleSlug={articleSlug} comment={comment} />
               <Permalink articleSlug={articleSlug} commentId={comment.id} author={comment.author} />
@@ -118,16 +115,16 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
                 ref={reportButton}
                 type="button"
                 className="button button--link"
-                aria-label={reported ? `Commentaire de ${comment.author} signalé` : `Signaler le commentaire de ${comment.author}`}
+                aria-label={reported ? t.comments.reportedLabel(comment.author) : t.comments.reportLabel(comment.author)}
                 aria-expanded={reported ? undefined : reporting}
                 disabled={reported}
                 onClick={() => setReporting(true)}
               >
-                {reported ? 'Signalé' : 'Signaler'}
+                {reported ? t.comments.reported : t.comments.report}
               </button>
             </div>
             {reporting && (
-              <Suspense fallback={<p className="loading">Chargement…</p>}>
+              <Suspense fallback={<p className="loading">{t.site.loading}</p>}>
                 <ReportDialog
                   articleSlug={articleSlug}
                   commentId={comment.id}
@@ -145,10 +142,11 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
               type="button"
               className="button button--link"
               aria-expanded={!collapsed}
-              aria-label={collapsed ? showRepliesLabel(comment.descendantCount, author) : `Masquer les réponses à ${author}`}
+              // The visible words start the accessible name (WCAG 2.5.3), which adds whose comment it is.
+              aria-label={collapsed ? t.comments.showLabel(comment.descendantCount, author) : t.comments.hideLabel(author)}
               onClick={() => setCollapsed((value) => !value)}
             >
-              {collapsed ? showRepliesText(comment.descendantCount) : 'Masquer'}
+              {collapsed ? t.comments.show(comment.descendantCount) : t.comments.hide}
             </button>
           </p>
         )}
@@ -157,7 +155,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
         <LazyCommentForm
           articleSlug={articleSlug}
           parentId={comment.id}
-          label={`Répondre à ${comment.author}`}
+          label={t.comments.replyTo(comment.author)}
           focusOnMount
           onCancel={closeReply}
         />
@@ -168,7 +166,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
             href={`/articles/${encodeURIComponent(articleSlug)}?fil=${encodeURIComponent(comment.id)}`}
             state={FROM_DISCUSSION}
           >
-            Continuer la discussion ({countReplies(comment.descendantCount)})
+            {t.comments.continueThread(comment.descendantCount)}
           </Link>
         </p>
       ) : (

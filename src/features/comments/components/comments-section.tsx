@@ -1,23 +1,35 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { formatCount } from '../../../lib/format-count';
+import { lazy, Suspense, useState } from 'react';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { QueryFailure } from '../../../lib/query-failure';
 import { useSearchParam } from '../../../lib/router';
-import { commentPagesQueryOptions } from '../api/get-comments';
+import { commentContextQueryOptions, commentPagesQueryOptions } from '../api/get-comments';
+import { hasOwnPendingOn } from '../lib/own-pending';
 import { useCommentSort } from '../lib/use-comment-sort';
-import { FocusedThread } from './focused-thread';
-import { OwnCommentOutcomes } from './own-comment-outcomes';
+import { CommentItem } from './comment-item';
 import { SortControl } from './sort-control';
 import { TopLevelComments } from './top-level-comments';
+
+// Rarely needed, so out of the article's first bundle (see discussion-extras.ts): a deep
+// thread's own view (a followed "Continuer la discussion" or permalink), and news of the
+// reader's own pending comments.
+const FocusedThread = lazy(() => import('./discussion-extras').then((module) => ({ default: module.FocusedThread })));
+const OwnCommentOutcomes = lazy(() =>
+  import('./discussion-extras').then((module) => ({ default: module.OwnCommentOutcomes })),
+);
 
 /** From this many comments, rendering work off screen is worth skipping. */
 const LARGE_DISCUSSION = 200;
 
 /** The published discussion: its count as the heading, then the threads, or one of them. */
 export function CommentsSection({ articleSlug }: { articleSlug: string }) {
+  const t = useCatalogue();
   const focusedId = useSearchParam('fil');
   const [sort, setSort] = useCommentSort();
   const pages = useInfiniteQuery(commentPagesQueryOptions(articleSlug, sort));
   const total = pages.data?.pages[0]?.total;
+  // Outcomes are asked for the comments pending when the page opened, as OwnCommentOutcomes does.
+  const [hadOwnPending] = useState(() => hasOwnPendingOn(articleSlug));
 
   return (
     <section
@@ -27,18 +39,29 @@ export function CommentsSection({ articleSlug }: { articleSlug: string }) {
       // Large discussions skip laying out comments off screen (see styles.css).
       data-size={total !== undefined && total >= LARGE_DISCUSSION ? 'large' : undefined}
     >
-      <h2 id="comments-heading">Commentaires{total === undefined ? '' : ` (${formatCount(total)})`}</h2>
-      <OwnCommentOutcomes articleSlug={articleSlug} />
+      <h2 id="comments-heading">{t.comments.heading(total)}</h2>
+      {hadOwnPending && (
+        <Suspense fallback={null}>
+          <OwnCommentOutcomes articleSlug={articleSlug} />
+        </Suspense>
+      )}
       {!focusedId && total !== undefined && total > 1 && <SortControl sort={sort} onChange={setSort} />}
       {focusedId ? (
-        <FocusedThread articleSlug={articleSlug} commentId={focusedId} />
+        <Suspense fallback={<p className="loading">{t.comments.loadingThread}</p>}>
+          <FocusedThread
+            articleSlug={articleSlug}
+            commentId={focusedId}
+            contextQuery={commentContextQueryOptions(articleSlug, focusedId)}
+            Item={CommentItem}
+          />
+        </Suspense>
       ) : (
         <>
-          {pages.isPending && <p className="loading">Chargement des commentaires…</p>}
+          {pages.isPending && <p className="loading">{t.comments.loading}</p>}
           {pages.isError && (
-            <QueryFailure message="Impossible de charger les commentaires." onRetry={() => void pages.refetch()} />
+            <QueryFailure message={t.comments.loadFailed} onRetry={() => void pages.refetch()} />
           )}
-          {total === 0 && <p>Aucun commentaire pour l’instant. Soyez le premier à réagir.</p>}
+          {total === 0 && <p>{t.comments.none}</p>}
           {pages.data && (
             // Rendered even when empty: the reader's own pending comments go at its top.
             <TopLevelComments

@@ -1,32 +1,39 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { ThreadComment } from '../../../api/contract';
+import type { Catalogue } from '../../../lib/i18n/fr';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { QueryFailure } from '../../../lib/query-failure';
-import { formatParisDateTime } from '../../../lib/format-paris-date';
 import { Link } from '../../../lib/router';
-import { commentContextQueryOptions } from '../api/get-comments';
+import type { commentContextQueryOptions } from '../api/get-comments';
 import { threadOf } from '../lib/build-thread';
 import { cameFromDiscussion, FROM_THREAD } from '../lib/history-state';
 import { linkedCommentId, useLinkedComment } from '../lib/use-linked-comment';
-import { CommentItem } from './comment-item';
+import type { CommentItem } from './comment-item';
 
-function parentAuthorOf(ancestors: readonly ThreadComment[]): string | null {
+function parentAuthorOf(t: Catalogue, ancestors: readonly ThreadComment[]): string | null {
   const parent = ancestors.at(-1);
   if (!parent) return null;
-  return parent.removed ? 'un commentaire retiré' : parent.author;
+  return parent.removed ? t.comments.removedAuthor : parent.author;
 }
 
 interface FocusedThreadProps {
   articleSlug: string;
   commentId: string;
+  // Given by the page rather than imported, to stay out of the first bundle: see discussion-extras.ts.
+  contextQuery: ReturnType<typeof commentContextQueryOptions>;
+  Item: typeof CommentItem;
 }
 
 /**
  * A deep thread on its own view ("Continuer la discussion"): where it sits (its ancestors),
  * then the comment with its replies, and the way back to the whole discussion.
  */
-export function FocusedThread({ articleSlug, commentId }: FocusedThreadProps) {
-  const context = useQuery(commentContextQueryOptions(articleSlug, commentId));
+export function FocusedThread({ articleSlug, commentId, contextQuery, Item }: FocusedThreadProps) {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
+  const context = useQuery(contextQuery);
   const heading = useRef<HTMLHeadingElement>(null);
   // Back to the thread's top-level comment: the deep comment itself is not on the main view.
   const anchorId = context.data?.ancestors[0]?.id ?? commentId;
@@ -41,7 +48,7 @@ export function FocusedThread({ articleSlug, commentId }: FocusedThreadProps) {
   return (
     <div className="focused-thread">
       <h3 ref={heading} tabIndex={-1}>
-        Suite de la discussion
+        {words.thread.heading}
       </h3>
       <p>
         <Link
@@ -55,32 +62,32 @@ export function FocusedThread({ articleSlug, commentId }: FocusedThreadProps) {
             }
           }}
         >
-          Revenir à toute la discussion
+          {words.thread.back}
         </Link>
       </p>
-      {context.isPending && <p className="loading">Chargement du fil…</p>}
-      {context.isError && <QueryFailure message="Impossible de charger ce fil." onRetry={() => void context.refetch()} />}
+      {context.isPending && <p className="loading">{t.comments.loadingThread}</p>}
+      {context.isError && <QueryFailure message={words.thread.failed} onRetry={() => void context.refetch()} />}
       {context.data && (
         <>
           {context.data.ancestors.length > 0 && (
-            <nav aria-label="Dans la discussion">
+            <nav aria-label={words.thread.place}>
               <ol className="thread-ancestors">
                 {context.data.ancestors.map((ancestor) => (
                   <li key={ancestor.id}>
-                    {ancestor.removed ? 'Commentaire retiré' : ancestor.author},{' '}
-                    <time dateTime={ancestor.createdAt}>{formatParisDateTime(ancestor.createdAt)}</time>
+                    {ancestor.removed ? words.thread.removedAncestor : <span lang="fr">{ancestor.author}</span>},{' '}
+                    <time dateTime={ancestor.createdAt}>{t.dateTime(ancestor.createdAt)}</time>
                   </li>
                 ))}
               </ol>
             </nav>
           )}
           <ol className="comment-thread">
-            <CommentItem
+            <Item
               articleSlug={articleSlug}
               thread={threadOf(context.data.comments)}
               commentId={commentId}
               depth={0}
-              parentAuthor={parentAuthorOf(context.data.ancestors)}
+              parentAuthor={parentAuthorOf(t, context.data.ancestors)}
             />
           </ol>
         </>

@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { formatCount } from '../../../lib/format-count';
+import type { Catalogue } from '../../../lib/i18n/fr';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { QueryFailure } from '../../../lib/query-failure';
 import { repliesQueryOptions } from '../api/get-comments';
 import { threadOf } from '../lib/build-thread';
@@ -16,22 +17,21 @@ interface MoreRepliesProps {
   depth: number;
 }
 
-function moreRepliesLabel(remaining: number, noneShown: boolean): string {
-  if (noneShown) return remaining > 1 ? `Voir les ${formatCount(remaining)} réponses` : 'Voir la réponse';
-  return remaining > 1 ? `Voir les ${formatCount(remaining)} autres réponses` : 'Voir l’autre réponse';
-}
+const moreRepliesLabel = (t: Catalogue, remaining: number, noneShown: boolean) =>
+  noneShown ? t.comments.viewReplies(remaining) : t.comments.viewOtherReplies(remaining);
 
 /**
  * The replies a comment's preview left out, fetched only when asked for: a thread of 200
  * replies costs nothing until someone opens it. Renders list items for the parent's <ol>.
  */
 export function MoreReplies(props: MoreRepliesProps) {
+  const t = useCatalogue();
   const [open, setOpen] = useState(false);
   if (!open) {
     return (
       <li className="comment-more">
         <button type="button" className="button button--link" onClick={() => setOpen(true)}>
-          {moreRepliesLabel(props.remaining, props.afterId === null)}
+          {moreRepliesLabel(t, props.remaining, props.afterId === null)}
         </button>
       </li>
     );
@@ -40,6 +40,7 @@ export function MoreReplies(props: MoreRepliesProps) {
 }
 
 function RepliesBatch({ articleSlug, parentId, parentAuthor, afterId, remaining, depth }: MoreRepliesProps) {
+  const t = useCatalogue();
   const replies = useInfiniteQuery(repliesQueryOptions(articleSlug, parentId, afterId));
   const firstNewId = replies.data?.pages[0]?.comments[0]?.id;
   const focused = useRef(false);
@@ -54,14 +55,14 @@ function RepliesBatch({ articleSlug, parentId, parentAuthor, afterId, remaining,
   if (replies.isPending) {
     return (
       <li className="comment-more loading" aria-live="polite">
-        Chargement des réponses…
+        {t.comments.loadingReplies}
       </li>
     );
   }
   if (replies.isError) {
     return (
       <li className="comment-more">
-        <QueryFailure message="Impossible de charger ces réponses." onRetry={() => void replies.refetch()} />
+        <QueryFailure message={t.comments.repliesFailed} onRetry={() => void replies.refetch()} />
       </li>
     );
   }
@@ -90,7 +91,7 @@ function RepliesBatch({ articleSlug, parentId, parentAuthor, afterId, remaining,
             aria-disabled={replies.isFetchingNextPage || undefined}
             onClick={() => !replies.isFetchingNextPage && void replies.fetchNextPage()}
           >
-            {moreRepliesLabel(Math.max(remaining - loaded, 1), false)}
+            {moreRepliesLabel(t, Math.max(remaining - loaded, 1), false)}
           </button>
         </li>
       )}

@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
 
 /** The form for a comment on the article itself, with the seed's heading and notes. */
 export function NewCommentPanel({ articleSlug }: { articleSlug: string }) {
+  const t = useCatalogue();
   useEffect(preloadCommentForm, []);
   return (
     <section className="new-comment" aria-labelledby="reagir-heading">
-      <h2 id="reagir-heading">Réagir</h2>
+      <h2 id="reagir-heading">{t.newComment.heading}</h2>
       <div className="new-comment__notes">
-        <p>Votre email ne sera pas affiché publiquement</p>
-        <p>Tous les champs sont obligatoires</p>
+        <p>{t.newComment.emailNotShown}</p>
+        <p>{t.newComment.allRequired}</p>
       </div>
       <LazyCommentForm
         articleSlug={articleSlug}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { formatParisDateTime } from '../../../lib/format-paris-date';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { commentStatusesQueryOptions } from '../api/comment-statuses';
 import { forgetOwnPending, useOwnPending } from '../lib/own-pending';
 
@@ -9,6 +10,8 @@ import { forgetOwnPending, useOwnPending } from '../lib/own-pending';
  * ("publié", "pas retenu") and stops showing them as pending; published ones are in the thread.
  */
 export function OwnCommentOutcomes({ articleSlug }: { articleSlug: string }) {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
   const all = useOwnPending();
   // Asked once per visit, for the comments pending when the page opened.
   const [asked] = useState(() => all.filter((comment) => comment.articleSlug === articleSlug));
@@ -24,11 +27,11 @@ export function OwnCommentOutcomes({ articleSlug }: { articleSlug: string }) {
   }, [decided]);
 
   const messages = decided.map((comment) => {
-    const when = formatParisDateTime(comment.createdAt);
+    const when = t.dateTime(comment.createdAt);
     const status = statuses.data?.statuses[comment.id];
-    if (status === 'published') return `Votre commentaire du ${when} a été publié.`;
-    if (status === 'rejected') return `Votre commentaire du ${when} n’a pas été retenu par la modération.`;
-    return `Votre commentaire du ${when} n’est plus en attente.`;
+    if (status === 'published') return words.outcomes.published(when);
+    if (status === 'rejected') return words.outcomes.rejected(when);
+    return words.outcomes.decided(when);
   });
 
   return (

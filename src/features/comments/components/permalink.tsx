@@ -1,4 +1,5 @@
 import { announce } from '../../../lib/announcer';
+import { useCatalogue } from '../../../lib/i18n/language';
 
 export const permalinkPath = (articleSlug: string, commentId: string) =>
   `/articles/${encodeURIComponent(articleSlug)}#commentaire-${encodeURIComponent(commentId)}`;
@@ -8,22 +9,23 @@ export const permalinkPath = (articleSlug: string, commentId: string) =>
  * a click copies the whole address for pasting elsewhere. Without a clipboard it is followed.
  */
 export function Permalink({ articleSlug, commentId, author }: { articleSlug: string; commentId: string; author: string }) {
+  const t = useCatalogue();
   const path = permalinkPath(articleSlug, commentId);
   return (
     <a
       className="button button--link"
       href={path}
-      aria-label={`Lien vers le commentaire de ${author}`}
+      aria-label={t.comments.linkLabel(author)}
       onClick={(event) => {
         if (!navigator.clipboard) return;
         event.preventDefault();
         navigator.clipboard.writeText(new URL(path, window.location.href).toString()).then(
-          () => announce('Lien copié dans le presse-papiers.'),
+          () => announce(t.comments.linkCopied),
           () => window.location.assign(path),
         );
       }}
     >
-      Lien
+      {t.comments.link}
     </a>
   );
 }

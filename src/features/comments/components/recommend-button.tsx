@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ThreadComment } from '../../../api/contract';
 import { ApiError } from '../../../api/http-client';
 import { announce } from '../../../lib/announcer';
-import { formatCount } from '../../../lib/format-count';
+import { errorMessage } from '../../../lib/i18n/error-message';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { setRecommendation } from '../api/reactions';
 import { isRecommended, markRecommended, readerToken } from '../lib/reader-marks';
 
@@ -12,6 +13,7 @@ import { isRecommended, markRecommended, readerToken } from '../lib/reader-marks
  * the guess when it answers, and a failure puts everything back and says why.
  */
 export function RecommendButton({ articleSlug, comment }: { articleSlug: string; comment: ThreadComment }) {
+  const t = useCatalogue();
   const [pressed, setPressed] = useState(() => isRecommended(comment.id));
   // The count the server (or our guess) gave, valid while the list still says `fromList`.
   const [known, setKnown] = useState<{ fromList: number; count: number } | null>(null);
@@ -32,7 +34,7 @@ export function RecommendButton({ articleSlug, comment }: { articleSlug: string;
       }
       setPressed(!recommend);
       setKnown(null);
-      announce(error instanceof ApiError ? error.message : 'La recommandation n’a pas pu être enregistrée.');
+      announce(errorMessage(t, error, t.comments.recommendFailed));
     },
   });
 
@@ -50,10 +52,10 @@ export function RecommendButton({ articleSlug, comment }: { articleSlug: string;
       className="button button--link comment__recommend"
       aria-pressed={pressed}
       // The visible "Recommander N" starts the name (WCAG 2.5.3, axe's label-content-name-mismatch).
-      aria-label={`Recommander ${formatCount(count)}, commentaire de ${comment.author}`}
+      aria-label={t.comments.recommendLabel(t.number(count), comment.author)}
       onClick={toggle}
     >
-      Recommander <span className="comment__count">{formatCount(count)}</span>
+      {t.comments.recommend} <span className="comment__count">{t.number(count)}</span>
     </button>
   );
 }

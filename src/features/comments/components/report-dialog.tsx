@@ -1,15 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { reportDetailsError } from '../../../api/comment-rules';
+import { reportDetailsProblem, type RuleProblem } from '../../../api/comment-rules';
 import { REPORT_DETAILS_MAX_GRAPHEMES, REPORT_REASONS, type ReportReason } from '../../../api/contract';
 import { ApiError } from '../../../api/http-client';
 import { countGraphemes } from '../../../lib/count-graphemes';
-import { REPORT_REASON_LABELS } from '../../../lib/report-reason-labels';
+import { messageFor } from '../../../lib/i18n/coded-messages';
+import { errorMessage } from '../../../lib/i18n/error-message';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { reportComment } from '../api/reactions';
 import { markReported, readerToken } from '../lib/reader-marks';
 import { CharacterCounter } from './character-counter';
-
-export const REPORT_THANKS = 'Merci, votre signalement a été transmis à la modération.';
 
 interface ReportDialogProps {
   articleSlug: string;
@@ -24,10 +25,13 @@ interface ReportDialogProps {
  * report in view. One report per reader and comment; the thanks replace the form.
  */
 export function ReportDialog({ articleSlug, commentId, author, onReported, onClose }: ReportDialogProps) {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
   const id = useId();
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [details, setDetails] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // A rule's problem is worded when shown; other problems come worded.
+  const [problem, setProblem] = useState<RuleProblem | string | null>(null);
   const [done, setDone] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
 
@@ -42,7 +46,7 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
     onError: (error) => {
       // Already reported from this browser (another tab): that is what the reader wanted.
       if (error instanceof ApiError && error.status === 409) succeed();
-      else setProblem(error instanceof ApiError ? (error.fields.details ?? error.message) : 'Le signalement n’a pas pu être envoyé.');
+      else setProblem((error instanceof ApiError ? error.fields.details : undefined) ?? errorMessage(t, error, words.report.failed));
     },
   });
 
@@ -54,8 +58,8 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
 
   function send() {
     if (report.isPending) return;
-    if (!reason) return setProblem('Choisissez une raison.');
-    const detailsProblem = reportDetailsError(reason, details);
+    if (!reason) return setProblem(words.report.chooseReason);
+    const detailsProblem = reportDetailsProblem(reason, details);
     if (detailsProblem) return setProblem(detailsProblem);
     setProblem(null);
     report.mutate(reason);
@@ -72,15 +76,15 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
   return (
     <div ref={dialog} role="dialog" aria-labelledby={`${id}-title`} className="report-dialog" onKeyDown={onKeyDown}>
       <h3 id={`${id}-title`} className="report-dialog__title">
-        Signaler le commentaire de {author}
+        {words.report.title(author)}
       </h3>
       <p role="status" className="report-dialog__status">
-        {done ? REPORT_THANKS : ''}
+        {done ? words.report.thanks : ''}
       </p>
       {!done && (
         <>
           <fieldset>
-            <legend>Pourquoi ce commentaire pose-t-il problème ?</legend>
+            <legend>{words.report.question}</legend>
             {REPORT_REASONS.map((option) => (
               <label key={option} className="report-dialog__reason">
                 <input
@@ -90,13 +94,13 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
                   checked={reason === option}
                   onChange={() => setReason(option)}
                 />{' '}
-                {REPORT_REASON_LABELS[option]}
+                {words.reportReasons[option]}
               </label>
             ))}
           </fieldset>
           {reason === 'other' && (
             <div className="form-field">
-              <label htmlFor={`${id}-details`}>Précisez</label>
+              <label htmlFor={`${id}-details`}>{words.report.details}</label>
               <textarea
                 id={`${id}-details`}
                 rows={3}
@@ -109,7 +113,7 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
           )}
           {problem && (
             <p role="alert" className="form-field__error">
-              {problem}
+              {typeof problem === 'object' ? messageFor(words.rules, problem) : problem}
             </p>
           )}
         </>
@@ -117,11 +121,11 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
       <div className="comment-form__actions">
         {!done && (
           <button type="button" className="button button--primary" aria-disabled={report.isPending || undefined} onClick={send}>
-            Envoyer le signalement
+            {words.report.send}
           </button>
         )}
         <button type="button" className="button" onClick={onClose}>
-          {done ? 'Fermer' : 'Annuler'}
+          {done ? words.report.close : words.report.cancel}
         </button>
       </div>
     </div>

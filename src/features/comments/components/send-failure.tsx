@@ -1,4 +1,7 @@
 import { ApiError } from '../../../api/http-client';
+import { errorMessage } from '../../../lib/i18n/error-message';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
 
 interface SendFailureProps {
   error: Error;
@@ -8,22 +11,24 @@ interface SendFailureProps {
   onPostOnArticle: () => void;
 }
 
-/** Why a send failed, in French, with what the reader can do about it; their text is kept. */
+/** Why a send failed, with what the reader can do about it; their text is kept. */
 export function SendFailure({ error, isReply, onRetry, onPostOnArticle }: SendFailureProps) {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
   const apiError = error instanceof ApiError ? error : null;
   const parentGone = isReply && apiError?.code === 'parent_not_found';
   return (
     <div role="alert" className="comment-form__alert">
       <p>
-        {apiError ? apiError.message : 'L’envoi a échoué.'} Votre texte est conservé.
+        {errorMessage(t, error, words.form.sendFailed)} {words.form.textKept}
       </p>
       {parentGone ? (
         <button type="button" className="button" onClick={onPostOnArticle}>
-          Publier comme commentaire sur l’article
+          {words.form.postOnArticle}
         </button>
       ) : (
         <button type="button" className="button" onClick={onRetry}>
-          Réessayer
+          {t.site.retry}
         </button>
       )}
     </div>

@@ -1,16 +1,17 @@
 import { useId } from 'react';
 import { COMMENT_SORTS, type CommentSort } from '../../../api/contract';
-import { SORT_LABELS } from '../lib/use-comment-sort';
+import { useCatalogue } from '../../../lib/i18n/language';
 
 export function SortControl({ sort, onChange }: { sort: CommentSort; onChange: (sort: CommentSort) => void }) {
+  const t = useCatalogue();
   const id = useId();
   return (
     <p className="sort-control">
-      <label htmlFor={id}>Trier les commentaires</label>{' '}
+      <label htmlFor={id}>{t.comments.sortBy}</label>{' '}
       <select id={id} value={sort} onChange={(event) => onChange(event.target.value as CommentSort)}>
         {COMMENT_SORTS.map((option) => (
           <option key={option} value={option}>
-            {SORT_LABELS[option]}
+            {t.comments.sorts[option]}
           </option>
         ))}
       </select>

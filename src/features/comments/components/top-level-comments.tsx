@@ -1,5 +1,5 @@
 import type { CommentPage } from '../../../api/contract';
-import { formatCount } from '../../../lib/format-count';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { navigate } from '../../../lib/router';
 import { threadOf } from '../lib/build-thread';
 import { cameFromThread } from '../lib/history-state';
@@ -29,6 +29,7 @@ interface TopLevelCommentsProps {
 
 /** The pages of top-level comments loaded so far, as one list, and the way to the next page. */
 export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onLoadMore }: TopLevelCommentsProps) {
+  const t = useCatalogue();
   const shown = pages.reduce((count, page) => count + threadOf(page.comments).roots.length, 0);
   const remaining = (pages[0]?.topLevelTotal ?? 0) - shown;
   // Newest first, like the list they head; once published, a comment is in the pages instead.
@@ -58,11 +59,9 @@ export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onL
             aria-disabled={loadingMore || undefined}
             onClick={() => !loadingMore && onLoadMore()}
           >
-            {loadingMore ? 'Chargement…' : 'Voir plus de commentaires'}
+            {loadingMore ? t.site.loading : t.comments.loadMore}
           </button>{' '}
-          <span className="comments__remaining">
-            ({formatCount(remaining)} autre{remaining > 1 ? 's' : ''} fil{remaining > 1 ? 's' : ''} de discussion)
-          </span>
+          <span className="comments__remaining">{t.comments.moreThreads(remaining)}</span>
         </p>
       )}
     </>

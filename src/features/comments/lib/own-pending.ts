@@ -39,6 +39,9 @@ export function forgetOwnPending(ids: readonly string[]): void {
   replace(all().filter((comment) => !ids.includes(comment.id)));
 }
 
+/** Whether the reader has comments awaiting moderation on this article (read once, not followed). */
+export const hasOwnPendingOn = (articleSlug: string): boolean => all().some((comment) => comment.articleSlug === articleSlug);
+
 /** For tests: read storage again. */
 export function reloadOwnPending(): void {
   cache = null;

@@ -2,13 +2,6 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { CommentSort } from '../../../api/contract';
 import { navigate, subscribeToLocation } from '../../../lib/router';
 
-export const SORT_LABELS: Record<CommentSort, string> = {
-  newest: 'Plus récents',
-  oldest: 'Plus anciens',
-  replies: 'Plus de réponses',
-  recommended: 'Plus recommandés',
-};
-
 // French words in the URL, since the URL is what readers share: ?tri=anciens.
 const URL_VALUES: Record<CommentSort, string> = {
   newest: 'recents',

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { REPORT_REASONS, type ModerationComment, type ModerationDecision, type ModerationQueue } from '../../../api/contract';
-import { formatParisDateTime } from '../../../lib/format-paris-date';
-import { REPORT_REASON_LABELS } from '../../../lib/report-reason-labels';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { Link } from '../../../lib/router';
 
 /** The decisions each queue offers, in the order of their buttons. */
@@ -12,11 +12,8 @@ export const DECISIONS: Record<ModerationQueue, readonly ModerationDecision[]> =
   rejected: ['approve'],
 };
 
-export const DECISION_LABELS: Record<ModerationDecision, string> = {
-  approve: 'Approuver',
-  reject: 'Rejeter',
-  keep: 'Conserver',
-};
+/** The single keys that take each decision on the focused comment, whatever the language. */
+export const DECISION_KEYS: Record<ModerationDecision, string> = { approve: 'a', reject: 'r', keep: 'c' };
 
 interface ModerationItemProps {
   comment: ModerationComment;
@@ -27,6 +24,8 @@ interface ModerationItemProps {
 
 /** A comment in its context (article, comment answered, reports) and the decisions on it. */
 export function ModerationItem({ comment, queue, busy, onDecide }: ModerationItemProps) {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
   const id = useId();
   const [reason, setReason] = useState('');
   const reported = REPORT_REASONS.filter((key) => comment.openReports[key] > 0);
@@ -34,30 +33,42 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
     <li className="moderation-item" data-comment-id={comment.id}>
       <article aria-labelledby={`${id}-label`} tabIndex={-1}>
         <p className="moderation-item__context">
-          Sur <Link href={`/articles/${comment.articleSlug}`}>{comment.articleTitle}</Link>
+          {words.moderation.on}
+          <Link href={`/articles/${comment.articleSlug}`} lang="fr">
+            {comment.articleTitle}
+          </Link>
         </p>
         {comment.parent && (
           <blockquote className="moderation-item__parent">
             <p>
-              En réponse à <strong>{comment.parent.author}</strong> :
+              {words.moderation.inReplyTo.before}
+              <strong lang="fr">{comment.parent.author}</strong>
+              {words.moderation.inReplyTo.after}
             </p>
-            <p className="moderation-item__parent-text">{comment.parent.body}</p>
+            <p className="moderation-item__parent-text" lang="fr">
+              {comment.parent.body}
+            </p>
           </blockquote>
         )}
         <p className="comment__meta" id={`${id}-label`}>
-          <strong className="comment__author">{comment.author}</strong> a écrit le{' '}
-          <time dateTime={comment.createdAt}>{formatParisDateTime(comment.createdAt)}</time> :
+          {t.comments.byline.before}
+          <strong className="comment__author" lang="fr">
+            {comment.author}
+          </strong>
+          {t.comments.byline.between}
+          <time dateTime={comment.createdAt}>{t.dateTime(comment.createdAt)}</time>
+          {t.comments.byline.after}
         </p>
         <div className="comment__body" lang="fr">
           {comment.body}
         </div>
         {reported.length > 0 && (
           <div className="moderation-item__reports">
-            <p>Signalements :</p>
+            <p>{t.colon(words.moderation.reports)}</p>
             <ul>
               {reported.map((key) => (
                 <li key={key}>
-                  {REPORT_REASON_LABELS[key]} : {comment.openReports[key]}
+                  {t.colon(words.reportReasons[key])} {comment.openReports[key]}
                 </li>
               ))}
             </ul>
@@ -68,9 +79,11 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
             ))}
           </div>
         )}
-        {comment.decisionReason && <p className="moderation-item__reason">Motif : {comment.decisionReason}</p>}
+        {comment.decisionReason && <p className="moderation-item__reason">
+            {t.colon(words.moderation.reason)} {comment.decisionReason}
+          </p>}
         <div className="form-field moderation-item__reason-field">
-          <label htmlFor={`${id}-reason`}>Motif (facultatif)</label>
+          <label htmlFor={`${id}-reason`}>{words.moderation.reasonField}</label>
           <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
         </div>
         <div className="moderation-item__actions">
@@ -83,7 +96,7 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
               aria-disabled={busy || undefined}
               onClick={() => busy || onDecide(comment, decision, reason)}
             >
-              {DECISION_LABELS[decision]}
+              {words.moderation.decisions[decision]}
             </button>
           ))}
         </div>

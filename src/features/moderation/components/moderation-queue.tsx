@@ -1,30 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { ModerationComment, ModerationDecision, ModerationQueue as Queue } from '../../../api/contract';
-import { ApiError } from '../../../api/http-client';
-import { formatCount } from '../../../lib/format-count';
+import { errorMessage } from '../../../lib/i18n/error-message';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { QueryFailure } from '../../../lib/query-failure';
 import { moderationQueueQueryOptions, useModerationDecision } from '../api/moderation-queue';
-import { DECISION_LABELS, DECISIONS, ModerationItem } from './moderation-item';
-
-const DONE: Record<ModerationDecision, string> = {
-  approve: 'approuvé : il est publié',
-  reject: 'rejeté : il n’est pas publié',
-  keep: 'conservé : les signalements sont classés',
-};
-
-const EMPTY: Record<Queue, string> = {
-  pending: 'Aucun commentaire en attente.',
-  reported: 'Aucun commentaire signalé.',
-  published: 'Aucun commentaire approuvé.',
-  rejected: 'Aucun commentaire rejeté.',
-};
+import { DECISION_KEYS, DECISIONS, ModerationItem } from './moderation-item';
 
 // Single keys act on the comment that has the focus, as in mail clients; not while typing.
-const SHORTCUTS: Record<string, ModerationDecision> = { a: 'approve', r: 'reject', c: 'keep' };
+const SHORTCUTS: Record<string, ModerationDecision> = Object.fromEntries(
+  Object.entries(DECISION_KEYS).map(([decision, key]) => [key, decision as ModerationDecision]),
+);
 
 /** One queue: its comments oldest first, the decisions on them, and what became of the last one. */
 export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Queue; labelledBy: string; panelId: string }) {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
   const list = useQuery(moderationQueueQueryOptions(queue));
   const decide = useModerationDecision();
   const [announcement, setAnnouncement] = useState('');
@@ -43,7 +35,7 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
       { id: comment.id, decision, reason },
       {
         onSuccess: () => {
-          setAnnouncement(`Commentaire de ${comment.author} ${DONE[decision]}.`);
+          setAnnouncement(words.moderation.done[decision](comment.author));
           // The decided comment leaves the list: the next one takes the focus.
           requestAnimationFrame(() => focusItem(position));
         },
@@ -74,25 +66,27 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
   return (
     <div role="tabpanel" id={panelId} aria-labelledby={labelledBy} aria-busy={list.isPending || undefined}>
       <p className="moderation__shortcuts">
-        Raccourcis sur le commentaire sélectionné :{' '}
-        {DECISIONS[queue].map((decision) => `${DECISION_LABELS[decision][0]} ${DECISION_LABELS[decision].toLowerCase()}`).join(', ')},
-        J et K pour passer au suivant ou au précédent.
+        {words.moderation.shortcuts(
+          DECISIONS[queue]
+            .map((decision) => `${DECISION_KEYS[decision].toUpperCase()} ${words.moderation.decisions[decision].toLowerCase()}`)
+            .join(', '),
+        )}
       </p>
       <p role="status" className="moderation__status">
         {announcement}
       </p>
       {decide.isError && (
         <p role="alert" className="moderation__error">
-          {decide.error instanceof ApiError ? decide.error.message : 'La décision n’a pas pu être enregistrée.'}
+          {errorMessage(t, decide.error, words.moderation.decisionFailed)}
         </p>
       )}
-      {list.isPending && <p className="loading">Chargement de la file de modération…</p>}
+      {list.isPending && <p className="loading">{words.moderation.loading}</p>}
       {list.isError && (
-        <QueryFailure message="Impossible de charger la file de modération." onRetry={() => void list.refetch()} />
+        <QueryFailure message={words.moderation.loadFailed} onRetry={() => void list.refetch()} />
       )}
       {list.data &&
         (list.data.comments.length === 0 ? (
-          <p>{EMPTY[queue]}</p>
+          <p>{words.moderation.empty[queue]}</p>
         ) : (
           <ul ref={listRef} className="moderation-list" onKeyDown={onKeyDown}>
             {list.data.comments.map((comment) => (
@@ -110,4 +104,5 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
   );
 }
 
-export const formatQueueCount = (count: number | undefined) => (count === undefined ? '' : ` (${formatCount(count)})`);
+export const formatQueueCount = (count: number | undefined, formatNumber: (count: number) => string) =>
+  count === undefined ? '' : ` (${formatNumber(count)})`;

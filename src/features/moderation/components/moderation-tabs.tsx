@@ -1,16 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, type KeyboardEvent } from 'react';
 import { MODERATION_QUEUES, type ModerationQueue } from '../../../api/contract';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
 import { navigate, useSearchParam } from '../../../lib/router';
 import { moderationQueueQueryOptions } from '../api/moderation-queue';
 import { formatQueueCount, ModerationQueuePanel } from './moderation-queue';
-
-const TAB_LABELS: Record<ModerationQueue, string> = {
-  pending: 'En attente',
-  reported: 'Signalés',
-  published: 'Approuvés',
-  rejected: 'Rejetés',
-};
 
 // In the URL, so that a reload or a shared link opens the same queue.
 const TAB_PARAMS: Record<ModerationQueue, string> = {
@@ -26,6 +21,8 @@ function queueFromParam(param: string | null): ModerationQueue {
 
 /** The four queues as tabs (WAI-ARIA tabs: arrows move between them), each with its count. */
 export function ModerationTabs() {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
   const id = useId();
   const current = queueFromParam(useSearchParam('onglet'));
   // Every list response carries the four counts: the current queue's answer labels all tabs.
@@ -54,7 +51,7 @@ export function ModerationTabs() {
 
   return (
     <>
-      <div role="tablist" aria-label="Files de modération" className="moderation-tabs" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={words.moderation.queues} className="moderation-tabs" onKeyDown={onKeyDown}>
         {MODERATION_QUEUES.map((queue) => (
           <button
             key={queue}
@@ -70,8 +67,8 @@ export function ModerationTabs() {
             className="moderation-tabs__tab"
             onClick={() => select(queue)}
           >
-            {TAB_LABELS[queue]}
-            {formatQueueCount(counts?.[queue])}
+            {words.moderation.tabs[queue]}
+            {formatQueueCount(counts?.[queue], t.number)}
           </button>
         ))}
       </div>
