@@ -8,6 +8,8 @@ import { faults } from '../src/mocks/faults';
 import { resetStorageProblemNotice } from '../src/features/comments/lib/draft-store';
 import { showLanguage } from '../src/lib/i18n/language';
 import { reloadOwnPending } from '../src/features/comments/lib/own-pending';
+import { reloadSendKeys } from '../src/features/comments/lib/send-keys';
+import { reloadReaderMarks } from '../src/features/comments/lib/reader-marks';
 import { server } from '../src/mocks/node';
 
 // CI shares two cores with a browser suite: waiting up to 3 s keeps slow runs from failing.
@@ -25,6 +27,8 @@ beforeEach(() => {
   window.localStorage.clear();
   // Module-level memories of what storage held: forgotten with it.
   reloadOwnPending();
+  reloadSendKeys();
+  reloadReaderMarks();
   resetStorageProblemNotice();
   // Every test starts in French, the default, whatever the one before chose.
   void showLanguage('fr');

@@ -109,30 +109,35 @@ export async function requestJson<TSchema extends v.GenericSchema>(
   // if that early attempt failed, the request is simply made now.
   const early = init.method === undefined && init.body === undefined ? takeEarlyResponse(path) : undefined;
   let response: Response;
+  let data: unknown;
+  // The timeout covers the body too: a server may answer its headers and then stall.
   try {
-    const send = () => fetch(apiUrl(path), { ...init, headers, signal: controller.signal });
-    response = await (early ? early.catch(send) : send());
-  } catch (error) {
-    if (init.signal?.aborted) throw error;
-    if (timedOut) throw clientError(0, 'timeout', { code: 'timeout' });
-    if (isOffline()) throw clientError(0, 'offline', { code: 'offline' });
-    throw clientError(0, 'network', { code: 'network' });
+    try {
+      const send = () => fetch(apiUrl(path), { ...init, headers, signal: controller.signal });
+      response = await (early ? early.catch(send) : send());
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      if (timedOut) throw clientError(0, 'timeout', { code: 'timeout' });
+      if (isOffline()) throw clientError(0, 'offline', { code: 'offline' });
+      throw clientError(0, 'network', { code: 'network' });
+    }
+
+    if (response.status === 429) {
+      const seconds = parseRetryAfter(response.headers.get('Retry-After'));
+      throw clientError(429, 'rate_limited', { code: 'rateLimited', seconds }, seconds);
+    }
+
+    try {
+      data = await response.json();
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      if (timedOut) throw clientError(0, 'timeout', { code: 'timeout' });
+      if (!response.ok) throw clientError(response.status, 'server', { code: 'refused', status: response.status });
+      throw clientError(response.status, 'invalid_response', { code: 'unreadable' });
+    }
   } finally {
     clearTimeout(timer);
     init.signal?.removeEventListener('abort', abortFromCaller);
-  }
-
-  if (response.status === 429) {
-    const seconds = parseRetryAfter(response.headers.get('Retry-After'));
-    throw clientError(429, 'rate_limited', { code: 'rateLimited', seconds }, seconds);
-  }
-
-  let data: unknown;
-  try {
-    data = await response.json();
-  } catch {
-    if (!response.ok) throw clientError(response.status, 'server', { code: 'refused', status: response.status });
-    throw clientError(response.status, 'invalid_response', { code: 'unreadable' });
   }
 
   if (!response.ok) {

@@ -58,7 +58,7 @@ test('collapsing a thread, reporting with the keyboard, recommending', async ({ 
   await dialog.getByRole('radio', { name: 'spam ou publicité' }).check();
   await dialog.getByRole('button', { name: 'Envoyer le signalement' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Merci, votre signalement a été transmis à la modération.');
-  await expect(booboo.getByRole('button', { name: 'Commentaire de Booboo signalé' })).toBeDisabled();
+  await expect(booboo.getByRole('button', { name: 'Signalé : commentaire de Booboo' })).toBeDisabled();
 
   const recommend = booboo.getByRole('button', { name: /^Recommander/ });
   await recommend.click();

@@ -90,7 +90,7 @@ export const en: Catalogue = {
     report: 'Report',
     reportLabel: (author) => `Report the comment by ${author}`,
     reported: 'Reported',
-    reportedLabel: (author) => `Comment by ${author} reported`,
+    reportedLabel: (author) => `Reported: comment by ${author}`,
     hide: 'Hide',
     hideLabel: (author) => `Hide the replies to ${author}`,
     show: showReplies,

@@ -89,7 +89,8 @@ export const fr = {
     report: 'Signaler',
     reportLabel: (author: string) => `Signaler le commentaire de ${author}`,
     reported: 'Signalé',
-    reportedLabel: (author: string) => `Commentaire de ${author} signalé`,
+    // The visible word first (WCAG 2.5.3).
+    reportedLabel: (author: string) => `Signalé : commentaire de ${author}`,
     hide: 'Masquer',
     hideLabel: (author: string) => `Masquer les réponses à ${author}`,
     // The visible words start the accessible name (WCAG 2.5.3), which adds whose comment it is.

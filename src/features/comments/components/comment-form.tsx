@@ -4,10 +4,10 @@ import { ApiError } from '../../../api/http-client';
 import { countGraphemes } from '../../../lib/count-graphemes';
 import { messageFor } from '../../../lib/i18n/coded-messages';
 import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
-import { randomId } from '../../../lib/random-id';
-import { usePostComment } from '../api/post-comment';
-import { draftKey } from '../lib/draft-store';
+import { useIsSendingFrom, usePostComment } from '../api/post-comment';
+import { draftKey, readDraft } from '../lib/draft-store';
 import { rememberIdentity } from '../lib/remembered-identity';
+import { sendKeyFor } from '../lib/send-keys';
 import { useCommentDraft } from '../lib/use-comment-draft';
 import { CancelConfirmation } from './cancel-confirmation';
 import { CharacterCounter } from './character-counter';
@@ -51,20 +51,36 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   const [sent, setSent] = useState(false);
   const [slow, setSlow] = useState(false);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
-  // One key per comment, kept across retries, renewed only once the server has the comment.
-  const idempotencyKey = useRef<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const inFlight = useRef(false);
-  const postComment = usePostComment(articleSlug);
+  // Where the last attempt went: "Réessayer" after posting a reply on the article goes there too.
+  const lastTarget = useRef(parentId);
+  const postComment = usePostComment(articleSlug, key);
+  // A send from this draft by a form closed since is still on its way: this one waits for it.
+  const sendingElsewhere = useIsSendingFrom(key) && !postComment.isPending;
+  const sending = postComment.isPending || sendingElsewhere;
 
   useEffect(() => {
-    if (!postComment.isPending) return;
+    if (!sending) return;
     const timer = setTimeout(() => setSlow(true), SLOW_SEND_NOTICE_MS);
     return () => {
       clearTimeout(timer);
       setSlow(false);
     };
-  }, [postComment.isPending]);
+  }, [sending]);
+
+  // When the send made by a closed form ends: if it cleared the draft, the comment is stored.
+  const { discard } = draft;
+  useEffect(() => {
+    if (!sendingElsewhere) return;
+    return () => {
+      const read = readDraft(key);
+      if (read.ok && read.draft === null) {
+        discard();
+        setSent(true);
+      }
+    };
+  }, [sendingElsewhere, key, discard]);
 
   function focusField(field: CommentField | undefined) {
     const control = field ? form.current?.elements.namedItem(field) : null;
@@ -81,7 +97,8 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
 
   function send(target: string | null = parentId) {
     // A ref, not isPending: two clicks within one frame both see the state of the last render.
-    if (inFlight.current) return;
+    if (inFlight.current || sendingElsewhere) return;
+    lastTarget.current = target;
     const found = commentProblems(values);
     setErrors(found);
     setSent(false);
@@ -89,17 +106,14 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       focusField(FIELD_ORDER.find((field) => found[field]));
       return;
     }
-    // Moving a reply to the article is another comment: it gets its own key.
-    if (target !== parentId) idempotencyKey.current = null;
-    idempotencyKey.current ??= randomId();
     const sentBody = values.body;
     const comment = { ...normaliseComment(values), parentId: target };
     inFlight.current = true;
     postComment.mutate(
-      { comment, idempotencyKey: idempotencyKey.current, draftKey: key },
+      // The same comment keeps its key across retries and reloads; another text gets a new one.
+      { comment, idempotencyKey: sendKeyFor(key, comment), draftKey: key },
       {
         onSuccess: () => {
-          idempotencyKey.current = null;
           rememberIdentity({ author: comment.author, email: comment.email });
           draft.markSent(sentBody);
           setSent(true);
@@ -186,7 +200,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         </div>
       )}
       {showFailure && (
-        <SendFailure error={failure} isReply={parentId !== null} onRetry={() => send()} onPostOnArticle={() => send(null)} />
+        <SendFailure error={failure} isReply={parentId !== null} onRetry={() => send(lastTarget.current)} onPostOnArticle={() => send(null)} />
       )}
       <div className="comment-form__identity">
         <FormField id={`${id}-author`} label={t.form.author} error={errorText('author')}>
@@ -261,8 +275,8 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         />
       ) : (
         <div className="comment-form__actions">
-          <button type="submit" className="button button--primary" aria-disabled={postComment.isPending || undefined}>
-            {postComment.isPending ? t.form.sending : t.form.send}
+          <button type="submit" className="button button--primary" aria-disabled={sending || undefined}>
+            {sending ? t.form.sending : t.form.send}
           </button>
           {onCancel && (
             <button type="button" className="button" onClick={requestCancel}>

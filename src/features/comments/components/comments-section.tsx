@@ -35,7 +35,8 @@ export function CommentsSection({ articleSlug }: { articleSlug: string }) {
     <section
       className="comments"
       aria-labelledby="comments-heading"
-      aria-busy={pages.isPending || undefined}
+      // Also while another order's first page loads behind the current list.
+      aria-busy={pages.isPending || pages.isPlaceholderData || undefined}
       // Large discussions skip laying out comments off screen (see styles.css).
       data-size={total !== undefined && total >= LARGE_DISCUSSION ? 'large' : undefined}
     >

@@ -168,7 +168,7 @@ describe('reporting', () => {
     expect(await within(dialog).findByRole('status')).toHaveTextContent('Merci, votre signalement a été transmis à la modération.');
     expect(db.openReportsOf('seed-06')).toMatchObject([{ reason: 'other', details: 'Hors charte 👍🏽' }]);
 
-    const reported = within(articleOf('Marcel')).getByRole('button', { name: 'Commentaire de Marcel signalé' });
+    const reported = within(articleOf('Marcel')).getByRole('button', { name: 'Signalé : commentaire de Marcel' });
     expect(reported).toHaveTextContent('Signalé');
     expect(reported).toBeDisabled();
     await user.click(within(dialog).getByRole('button', { name: 'Fermer' }));

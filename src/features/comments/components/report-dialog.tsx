@@ -34,6 +34,7 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
   const [problem, setProblem] = useState<RuleProblem | string | null>(null);
   const [done, setDone] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     dialog.current?.querySelector<HTMLElement>('input, button')?.focus();
@@ -41,7 +42,12 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
 
   const report = useMutation({
     mutationFn: (chosen: ReportReason) =>
-      reportComment(articleSlug, commentId, { reason: chosen, details: details.trim(), clientToken: readerToken() }),
+      // Words typed under "autre" go with "autre" only.
+      reportComment(articleSlug, commentId, {
+        reason: chosen,
+        details: chosen === 'other' ? details.trim() : '',
+        clientToken: readerToken(),
+      }),
     onSuccess: () => succeed(),
     onError: (error) => {
       // Already reported from this browser (another tab): that is what the reader wanted.
@@ -54,12 +60,14 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
     markReported(commentId);
     setDone(true);
     onReported();
+    // "Envoyer le signalement" goes away with the form: the focus stays in the dialog.
+    requestAnimationFrame(() => closeButton.current?.focus());
   }
 
   function send() {
     if (report.isPending) return;
     if (!reason) return setProblem(words.report.chooseReason);
-    const detailsProblem = reportDetailsProblem(reason, details);
+    const detailsProblem = reportDetailsProblem(reason, reason === 'other' ? details : '');
     if (detailsProblem) return setProblem(detailsProblem);
     setProblem(null);
     report.mutate(reason);
@@ -124,7 +132,7 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
             {words.report.send}
           </button>
         )}
-        <button type="button" className="button" onClick={onClose}>
+        <button ref={closeButton} type="button" className="button" onClick={onClose}>
           {done ? words.report.close : words.report.cancel}
         </button>
       </div>

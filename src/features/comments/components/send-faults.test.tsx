@@ -1,7 +1,7 @@
 // The reply flow under every fault a reader can meet while sending, injected through the mock
 // backend's own fault switch (the one the browser tests use too). For each: a clear French
 // message, the text kept, and exactly one comment stored after the retry.
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../mocks/db';
 import { faults, type Fault } from '../../../mocks/faults';
@@ -110,5 +110,64 @@ describe('sending a reply when things go wrong', () => {
     expect(await form.findByRole('alert')).toHaveTextContent('Cet article est introuvable.');
     expect(form.getByLabelText('Commentaire')).toHaveValue(TEXT);
     expect(stored()).toHaveLength(0);
+  });
+});
+
+describe('sending the same comment again', () => {
+  it('after a lost answer and a reload, the restored draft is stored once', async () => {
+    const first = await replyToDelires();
+    faults.inject({ kind: 'lose-response' });
+    await first.user.click(first.form.getByRole('button', { name: 'Envoyer' }));
+    await first.form.findByRole('alert');
+    expect(stored()).toHaveLength(1);
+    first.unmount();
+
+    const second = await renderSeedArticle();
+    await second.user.click(screen.getByRole('button', { name: 'Répondre à délires' }));
+    const form = within(screen.getByRole('form', { name: 'Répondre à délires' }));
+    expect(form.getByLabelText('Commentaire')).toHaveValue(TEXT);
+    await second.user.click(form.getByRole('button', { name: 'Envoyer' }));
+    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    expect(stored()).toHaveLength(1);
+  });
+
+  it('a reply form closed during a slow send and reopened waits for it, and nothing is stored twice', async () => {
+    const { user, form } = await replyToDelires();
+    faults.inject({ kind: 'slow', ms: 600 });
+    await user.click(form.getByRole('button', { name: 'Envoyer' }));
+    await user.click(form.getByRole('button', { name: 'Annuler' }));
+    await user.click(screen.getByRole('button', { name: 'Fermer et garder le brouillon' }));
+    await user.click(screen.getByRole('button', { name: 'Répondre à délires' }));
+    const reopened = within(screen.getByRole('form', { name: 'Répondre à délires' }));
+    const button = reopened.getByRole('button', { name: 'Envoi en cours…' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    await user.click(button);
+    await waitFor(() => expect(stored()).toHaveLength(1));
+    await waitFor(() => expect(reopened.getByLabelText('Commentaire')).toHaveValue(''));
+    expect(stored()).toHaveLength(1);
+  });
+
+  it('a text edited after a lost answer is another comment: both are stored, nothing is dropped', async () => {
+    const { user, form } = await replyToDelires();
+    faults.inject({ kind: 'lose-response' });
+    await user.click(form.getByRole('button', { name: 'Envoyer' }));
+    await form.findByRole('alert');
+    await user.type(form.getByLabelText('Commentaire'), ' Corrigé.');
+    await user.click(form.getByRole('button', { name: 'Réessayer' }));
+    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    expect(db.commentsWithStatus('pending').map((comment) => comment.body)).toEqual([TEXT, `${TEXT} Corrigé.`]);
+  });
+
+  it('"Réessayer" after posting on the article retries on the article', async () => {
+    const { user, form } = await replyToDelires();
+    db.setStatus('seed-14', 'rejected');
+    await user.click(form.getByRole('button', { name: 'Envoyer' }));
+    const postOnArticle = await form.findByRole('button', { name: 'Publier comme commentaire sur l’article' });
+    // The post on the article fails once; the retry must go to the article again.
+    faults.inject({ kind: 'status', status: 500 });
+    await user.click(postOnArticle);
+    await user.click(await form.findByRole('button', { name: 'Réessayer' }));
+    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    expect(stored()).toMatchObject([{ parentId: null }]);
   });
 });

@@ -47,17 +47,20 @@ export function reloadOwnPending(): void {
   cache = null;
 }
 
+// One listener for the whole page, however many comments subscribe: another tab's change is
+// read once, then every subscriber is told.
+function fromOtherTab(event: StorageEvent) {
+  if (event.key !== STORAGE_KEY) return;
+  cache = null;
+  listeners.forEach((listener) => listener());
+}
+
 function subscribe(listener: () => void) {
+  if (listeners.size === 0) window.addEventListener('storage', fromOtherTab);
   listeners.add(listener);
-  const fromOtherTab = (event: StorageEvent) => {
-    if (event.key !== STORAGE_KEY) return;
-    cache = null;
-    listener();
-  };
-  window.addEventListener('storage', fromOtherTab);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', fromOtherTab);
+    if (listeners.size === 0) window.removeEventListener('storage', fromOtherTab);
   };
 }
 

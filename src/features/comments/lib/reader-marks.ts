@@ -18,7 +18,22 @@ export function readerToken(): string {
   return pageToken;
 }
 
-const readIds = (key: string) => new Set(readStored(key, isStringArray, []));
+// Read once per page and kept: every comment of a large thread asks on its first render.
+const sets = new Map<string, Set<string>>();
+
+function readIds(key: string): Set<string> {
+  let ids = sets.get(key);
+  if (!ids) {
+    ids = new Set(readStored(key, isStringArray, []));
+    sets.set(key, ids);
+  }
+  return ids;
+}
+
+/** For tests: read storage again. */
+export function reloadReaderMarks(): void {
+  sets.clear();
+}
 
 function markId(key: string, id: string, marked: boolean): void {
   const ids = readIds(key);

@@ -21,6 +21,8 @@ export function useLinkedComment(ready: boolean, onMissing?: (id: string) => voi
   const done = useRef(false);
   useEffect(() => {
     if (!ready) return;
+    // Only one comment is marked at a time; leaving the view unmarks it.
+    let unmark = () => {};
     const showLinked = () => {
       const id = linkedCommentId();
       if (!id) return;
@@ -29,7 +31,8 @@ export function useLinkedComment(ready: boolean, onMissing?: (id: string) => voi
         onMissing?.(id);
         return;
       }
-      markUntilTheReaderMovesOn(article);
+      unmark();
+      unmark = markUntilTheReaderMovesOn(article);
     };
     if (!done.current) {
       done.current = true;
@@ -37,11 +40,15 @@ export function useLinkedComment(ready: boolean, onMissing?: (id: string) => voi
     }
     // A permalink followed within the page changes only the hash.
     window.addEventListener('hashchange', showLinked);
-    return () => window.removeEventListener('hashchange', showLinked);
+    return () => {
+      window.removeEventListener('hashchange', showLinked);
+      unmark();
+    };
   }, [ready, onMissing]);
 }
 
-function markUntilTheReaderMovesOn(article: HTMLElement) {
+/** Marks, scrolls to and focuses the comment; returns how to unmark it before the reader does. */
+function markUntilTheReaderMovesOn(article: HTMLElement): () => void {
   article.setAttribute('aria-current', 'true');
   article.scrollIntoView({ block: 'start' });
   article.focus({ preventScroll: true });
@@ -52,4 +59,5 @@ function markUntilTheReaderMovesOn(article: HTMLElement) {
   };
   window.addEventListener('pointerdown', moveOn);
   window.addEventListener('keydown', moveOn);
+  return moveOn;
 }

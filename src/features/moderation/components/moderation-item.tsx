@@ -72,8 +72,9 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
                 </li>
               ))}
             </ul>
-            {comment.reportDetails.map((details) => (
-              <blockquote key={details} className="moderation-item__report-details">
+            {comment.reportDetails.map((details, index) => (
+              // Two readers may write the same words: the position tells them apart.
+              <blockquote key={index} className="moderation-item__report-details">
                 {details}
               </blockquote>
             ))}

@@ -94,7 +94,8 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
                 key={comment.id}
                 comment={comment}
                 queue={queue}
-                busy={decide.isPending && decide.variables.id === comment.id}
+                // One decision at a time: the next waits until the queue is fresh.
+                busy={decide.isPending}
                 onDecide={onDecide}
               />
             ))}
