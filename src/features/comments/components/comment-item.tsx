@@ -6,6 +6,7 @@ import { FROM_DISCUSSION } from '../lib/history-state';
 import { useOwnPendingUnder } from '../lib/own-pending';
 import { isReported } from '../lib/reader-marks';
 import { CommentBody } from './comment-body';
+import { CommentByline } from './comment-byline';
 import { LazyCommentForm } from './lazy-comment-form';
 // A cycle by design (an item holds reply batches that hold items); each side uses the other
 // only at render time, after every module has loaded.
@@ -61,12 +62,10 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
 
   const comment = thread.byId.get(commentId);
   if (!comment) return null;
-  const isReply = comment.parentId !== null;
   const previewReplies = childrenIn(thread, comment.id);
   const hasReplies = comment.replyCount > 0 || ownPendingReplies.length > 0;
   const continueElsewhere = depth + 1 >= CONTINUE_DEPTH && comment.replyCount > 0;
   const author = comment.removed ? t.comments.removedAuthor : comment.author;
-  const byline = isReply ? t.comments.replyByline : t.comments.byline;
 
   return (
     <li className="comment" id={`commentaire-${comment.id}`}>
@@ -77,15 +76,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
           </p>
         ) : (
           <>
-            <p className="comment__meta" id={labelId}>
-              {byline.before}
-              <strong className="comment__author" lang="fr">
-                {comment.author}
-              </strong>
-              {byline.between}
-              <time dateTime={comment.createdAt}>{t.dateTime(comment.createdAt)}</time>
-              {byline.after}
-            </p>
+            <CommentByline id={labelId} comment={comment} />
             {comment.parentId && parentAuthor !== null && (
               <p className="comment__reply-to">
                 <a
