@@ -145,6 +145,8 @@ export const enDeferred: DeferredCatalogue = {
     thanks: 'Thank you for your comment. It will appear once it has been approved.',
     charactersLeft: (count) => `: ${characters(count)} left`,
     charactersOver: (count) => `: ${characters(count)} over the limit`,
+    spokenLeft: (count) => `You have ${characters(count)} left.`,
+    spokenOver: (count) => `You are ${characters(count)} over the limit.`,
     draftRestored: 'Draft restored',
     noDrafts: 'Your drafts cannot be saved on this device: remember to send your text before leaving the page.',
     otherTab: 'This draft was changed in another tab.',

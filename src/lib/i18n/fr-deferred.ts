@@ -22,6 +22,9 @@ export const frDeferred = {
     /** After "N / 2000": how many characters are left near the limit, or over it. */
     charactersLeft: (count: number) => ` : encore ${characters(count)}`,
     charactersOver: (count: number) => ` : limite dépassée de ${characters(count)}`,
+    /** Said to screen readers after a pause in typing, or when a threshold is crossed. */
+    spokenLeft: (count: number) => `Il vous reste ${characters(count)}.`,
+    spokenOver: (count: number) => `Vous avez dépassé la limite de ${characters(count)}.`,
     draftRestored: 'Brouillon restauré',
     noDrafts:
       'Vos brouillons ne peuvent pas être enregistrés sur cet appareil : pensez à envoyer votre texte avant de quitter la page.',
