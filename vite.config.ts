@@ -57,6 +57,8 @@ export default defineConfig(({ mode }) => {
       setupFiles: ['./tests/setup.ts'],
       include: ['src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
       restoreMocks: true,
+      // Whole-app tests on a busy 2-core machine can pass 5 s; a hang still fails, later.
+      testTimeout: 15_000,
     },
   };
 });
