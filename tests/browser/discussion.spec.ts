@@ -83,6 +83,10 @@ test('a generated discussion of 20 000 comments: first screen, more replies, mor
   // The first reply it brought has the focus, in a list that grew by a page of replies.
   await expect(page.locator('article:focus')).toHaveCount(1);
   await expect(section.locator('ol.comment-thread').first().locator(':scope > li').first().locator(':scope > ol > li.comment')).toHaveCount(53);
-  await section.getByRole('button', { name: 'Voir plus de commentaires' }).click();
+  // From the keyboard: off-screen comments keep a placeholder height until they are painted
+  // (content-visibility), so a pointer aimed far down a freshly grown list may land elsewhere.
+  const loadMore = section.getByRole('button', { name: 'Voir plus de commentaires' });
+  await loadMore.focus();
+  await page.keyboard.press('Enter');
   await expect(section.locator('ol.comment-thread').first().locator(':scope > li.comment')).toHaveCount(40);
 });
