@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../mocks/db';
 import { renderSeedArticle } from '../../../../tests/render-app';
@@ -37,6 +37,8 @@ describe('large discussions', () => {
     await user.click(screen.getByRole('button', { name: 'Voir plus de commentaires' }));
     await screen.findByText('Texte t0');
     expect(topLevelItems()).toHaveLength(40);
+    // The first thread of the new page takes the focus.
+    await waitFor(() => expect(within(topLevelItems()[20] as HTMLElement).getAllByRole('article')[0]).toHaveFocus());
     await user.click(screen.getByRole('button', { name: 'Voir plus de commentaires' }));
     await screen.findByText(/^APPARAMENT LES RUSSES/);
     expect(topLevelItems()).toHaveLength(43);
@@ -56,5 +58,18 @@ describe('large discussions', () => {
     expect(within(busy).getByText('Texte r3').closest('article')).toHaveFocus();
     const order = within(busy).getAllByText(/^Texte r\d+$/).map((element) => element.textContent);
     expect(order).toEqual(Array.from({ length: 12 }, (_, i) => `Texte r${i}`));
+  });
+
+  it('show a comment once when a changing order moves it to the next page while paging', async () => {
+    for (let i = 0; i < 30; i++) insert(`t${i}`, null, i);
+    for (let i = 0; i < 20; i++) db.setRecommendation(`t${i}`, 'lecteur-1', true);
+    window.localStorage.setItem('reagir:comment-sort', 'recommandes');
+    const { user } = await renderSeedArticle();
+    expect(within(topLevelItems()[0] as HTMLElement).getByText('Texte t19')).toBeInTheDocument();
+    // t5 loses its recommendation: by the new order it belongs to the next page too.
+    db.setRecommendation('t5', 'lecteur-1', false);
+    await user.click(screen.getByRole('button', { name: 'Voir plus de commentaires' }));
+    await screen.findByText('Texte t29');
+    expect(screen.getAllByText('Texte t5')).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { CommentPage } from '../../../api/contract';
 import { useCatalogue } from '../../../lib/i18n/language';
 import { navigate } from '../../../lib/router';
@@ -30,8 +31,21 @@ interface TopLevelCommentsProps {
 /** The pages of top-level comments loaded so far, as one list, and the way to the next page. */
 export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onLoadMore }: TopLevelCommentsProps) {
   const t = useCatalogue();
-  const shown = pages.reduce((count, page) => count + threadOf(page.comments).roots.length, 0);
-  const remaining = (pages[0]?.topLevelTotal ?? 0) - shown;
+  // Once each: under "Plus recommandés" a comment can move to a later page while it is paged.
+  const seen = new Set<string>();
+  const threads = pages.flatMap((page) => {
+    const thread = threadOf(page.comments);
+    return thread.roots.filter((id) => !seen.has(id) && seen.add(id)).map((id) => ({ id, thread }));
+  });
+  const remaining = (pages[0]?.topLevelTotal ?? 0) - threads.length;
+  // "Voir plus de commentaires" goes away on the last page: focus goes to the first new thread.
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || threads.length <= from) return;
+    focusFrom.current = null;
+    document.getElementById(`commentaire-${threads[from]?.id}`)?.querySelector('article')?.focus();
+  });
   // Newest first, like the list they head; once published, a comment is in the pages instead.
   const ownPending = [...useOwnPendingUnder(articleSlug, null)]
     .reverse()
@@ -44,12 +58,9 @@ export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onL
         {ownPending.map((comment) => (
           <PendingComment key={comment.id} comment={comment} />
         ))}
-        {pages.map((page) => {
-          const thread = threadOf(page.comments);
-          return thread.roots.map((id) => (
-            <CommentItem key={id} articleSlug={articleSlug} thread={thread} commentId={id} depth={0} parentAuthor={null} />
-          ));
-        })}
+        {threads.map(({ id, thread }) => (
+          <CommentItem key={id} articleSlug={articleSlug} thread={thread} commentId={id} depth={0} parentAuthor={null} />
+        ))}
       </ol>
       {hasMore && (
         <p className="comments__more">
@@ -57,7 +68,11 @@ export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onL
             type="button"
             className="button"
             aria-disabled={loadingMore || undefined}
-            onClick={() => !loadingMore && onLoadMore()}
+            onClick={() => {
+              if (loadingMore) return;
+              focusFrom.current = threads.length;
+              onLoadMore();
+            }}
           >
             {loadingMore ? t.site.loading : t.comments.loadMore}
           </button>{' '}
