@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { commentProblems, normaliseComment, type CommentField, type RuleProblem } from '../../../api/comment-rules';
 import { ApiError } from '../../../api/http-client';
 import { countGraphemes } from '../../../lib/count-graphemes';
@@ -8,7 +8,7 @@ import { useIsSendingFrom, usePostComment } from '../api/post-comment';
 import { draftKey, readDraft } from '../lib/draft-store';
 import { rememberIdentity } from '../lib/remembered-identity';
 import { sendKeyFor } from '../lib/send-keys';
-import { useCommentDraft, useDraftField, type DraftValues } from '../lib/use-comment-draft';
+import { useCommentDraft } from '../lib/use-comment-draft';
 import { CancelConfirmation } from './cancel-confirmation';
 import { CharacterCounter } from './character-counter';
 import { FormField } from './form-field';
@@ -24,11 +24,6 @@ const FIELD_ORDER: readonly CommentField[] = ['author', 'email', 'body'];
  * follows a change of language), or the words of the server when only the server found it.
  */
 type FieldErrors = Partial<Record<CommentField, RuleProblem | string>>;
-
-/** Renders one field of the draft, again only when that field changes. */
-function DraftValue({ values, field, children }: { values: DraftValues; field: CommentField; children: (value: string) => ReactNode }) {
-  return children(useDraftField(values, field));
-}
 
 interface CommentFormProps {
   articleSlug: string;
@@ -96,7 +91,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
     draft.setField(field, value);
     // An error already shown is re-checked as the reader corrects it, so it goes away when fixed.
     if (errors[field]) {
-      setErrors((previous) => ({ ...previous, [field]: commentProblems({ ...values.get(), [field]: value })[field] }));
+      setErrors((previous) => ({ ...previous, [field]: commentProblems({ ...values, [field]: value })[field] }));
     }
   }
 
@@ -104,16 +99,15 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
     // A ref, not isPending: two clicks within one frame both see the state of the last render.
     if (inFlight.current || sendingElsewhere) return;
     lastTarget.current = target;
-    const current = values.get();
-    const found = commentProblems(current);
+    const found = commentProblems(values);
     setErrors(found);
     setSent(false);
     if (Object.keys(found).length > 0) {
       focusField(FIELD_ORDER.find((field) => found[field]));
       return;
     }
-    const sentBody = current.body;
-    const comment = { ...normaliseComment(current), parentId: target };
+    const sentBody = values.body;
+    const comment = { ...normaliseComment(values), parentId: target };
     inFlight.current = true;
     postComment.mutate(
       // The same comment keeps its key across retries and reloads; another text gets a new one.
@@ -130,7 +124,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         onError: (error) => {
           if (error instanceof ApiError && error.code === 'validation') {
             // The rules are the same on both sides: where ours agree, they say it in the reader's language.
-            const ours = commentProblems(values.get());
+            const ours = commentProblems(values);
             const found: FieldErrors = {};
             for (const field of FIELD_ORDER) {
               const theirs = error.fields[field];
@@ -146,7 +140,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
 
   function requestCancel() {
     if (!onCancel) return;
-    if (values.get().body.trim() === '') onCancel();
+    if (values.body.trim() === '') onCancel();
     else setConfirmingCancel(true);
   }
 
@@ -211,37 +205,29 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       <div className="comment-form__identity">
         <FormField id={`${id}-author`} label={t.form.author} error={errorText('author')}>
           {(describedBy) => (
-            <DraftValue values={values} field="author">
-              {(author) => (
-                <input
-                  id={`${id}-author`}
-                  name="author"
-                  autoComplete="nickname"
-                  value={author}
-                  onChange={(event) => update('author', event.target.value)}
-                  aria-invalid={errors.author ? true : undefined}
-                  aria-describedby={describedBy}
-                />
-              )}
-            </DraftValue>
+            <input
+              id={`${id}-author`}
+              name="author"
+              autoComplete="nickname"
+              value={values.author}
+              onChange={(event) => update('author', event.target.value)}
+              aria-invalid={errors.author ? true : undefined}
+              aria-describedby={describedBy}
+            />
           )}
         </FormField>
         <FormField id={`${id}-email`} label={t.form.email} error={errorText('email')}>
           {(describedBy) => (
-            <DraftValue values={values} field="email">
-              {(email) => (
-                <input
-                  id={`${id}-email`}
-                  name="email"
-                  type="email"
-                  autoComplete="email"
-                  value={email}
-                  onChange={(event) => update('email', event.target.value)}
-                  aria-invalid={errors.email ? true : undefined}
-                  aria-describedby={describedBy}
-                />
-              )}
-            </DraftValue>
+            <input
+              id={`${id}-email`}
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={values.email}
+              onChange={(event) => update('email', event.target.value)}
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={describedBy}
+            />
           )}
         </FormField>
       </div>
@@ -251,33 +237,28 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
         error={errorText('body')}
         extraDescriptions={draft.restored ? `${counterId} ${draftNoteId}` : counterId}
         after={
-          draft.restored && (
-            <p id={draftNoteId} className="comment-form__draft-note">
-              {t.form.draftRestored}
-            </p>
-          )
+          <>
+            <CharacterCounter id={counterId} count={countGraphemes(values.body)} />
+            {draft.restored && (
+              <p id={draftNoteId} className="comment-form__draft-note">
+                {t.form.draftRestored}
+              </p>
+            )}
+          </>
         }
       >
         {(describedBy) => (
-          // The text and its counter are all that a keystroke in the text renders.
-          <DraftValue values={values} field="body">
-            {(body) => (
-              <>
-                <textarea
-                  id={`${id}-body`}
-                  name="body"
-                  rows={parentId ? 4 : 6}
-                  // A reply form opens because the reader asked for it: their next keystroke goes there.
-                  autoFocus={focusOnMount}
-                  value={body}
-                  onChange={(event) => update('body', event.target.value)}
-                  aria-invalid={errors.body ? true : undefined}
-                  aria-describedby={describedBy}
-                />
-                <CharacterCounter id={counterId} count={countGraphemes(body)} />
-              </>
-            )}
-          </DraftValue>
+          <textarea
+            id={`${id}-body`}
+            name="body"
+            rows={parentId ? 4 : 6}
+            // A reply form opens because the reader asked for it: their next keystroke goes there.
+            autoFocus={focusOnMount}
+            value={values.body}
+            onChange={(event) => update('body', event.target.value)}
+            aria-invalid={errors.body ? true : undefined}
+            aria-describedby={describedBy}
+          />
         )}
       </FormField>
       {slow && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommentDraft, CommentField } from '../../../api/comment-rules';
 import { randomId } from '../../../lib/random-id';
 import { onDraftChangedElsewhere, readDraft, takeStorageProblemNotice, writeDraft, type Draft } from './draft-store';
@@ -9,36 +9,6 @@ export const DRAFT_SAVE_DELAY_MS = 400;
 
 // One id per page load: tells this tab's writes from another tab's.
 const TAB_ID = randomId();
-
-/**
- * The form's values outside React state: each field subscribes to its own value, so a keystroke
- * in the text renders the text box and its counter, not the whole form.
- */
-export interface DraftValues {
-  get(): CommentDraft;
-  subscribe(listener: () => void): () => void;
-}
-
-function createDraftValues(initial: CommentDraft): DraftValues & { set(values: CommentDraft): void } {
-  let current = initial;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => current,
-    set(values) {
-      current = values;
-      listeners.forEach((listener) => listener());
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
-
-/** One field's value, re-rendering its caller only when that field changes. */
-export function useDraftField(values: DraftValues, field: CommentField): string {
-  return useSyncExternalStore(values.subscribe, () => values.get()[field]);
-}
 
 interface DraftState {
   values: CommentDraft;
@@ -65,7 +35,6 @@ function initialState(key: string): DraftState {
  */
 export function useCommentDraft(key: string) {
   const [state, setState] = useState(() => initialState(key));
-  const [values] = useState(() => createDraftValues(state.values));
   const [otherTabDraft, setOtherTabDraft] = useState<Draft | null>(null);
   const latest = useRef(state.values);
   const unsaved = useRef<CommentDraft | null>(null);
@@ -84,15 +53,15 @@ export function useCommentDraft(key: string) {
   }, [key]);
 
   const replaceValues = useCallback(
-    (next: CommentDraft, saveNow = false) => {
-      latest.current = next;
-      unsaved.current = next;
-      values.set(next);
+    (values: CommentDraft, saveNow = false) => {
+      latest.current = values;
+      unsaved.current = values;
+      setState((previous) => ({ ...previous, values }));
       clearTimeout(timer.current);
       if (saveNow) flush();
       else timer.current = setTimeout(flush, DRAFT_SAVE_DELAY_MS);
     },
-    [flush, values],
+    [flush],
   );
 
   const setField = useCallback(
@@ -141,7 +110,7 @@ export function useCommentDraft(key: string) {
   );
 
   return {
-    values: values as DraftValues,
+    values: state.values,
     restored: state.restored,
     storageProblem: state.storageProblem,
     otherTabDraft,
