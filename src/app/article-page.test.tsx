@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db } from '../mocks/db';
@@ -181,7 +181,7 @@ describe('deep threads', () => {
     await user.click(screen.getByRole('button', { name: 'Voir la réponse' }));
     const level4 = await screen.findByText('Réponse de niveau 4');
     expect(ancestorsOf(itemOf('Réponse de niveau 4'))).toBe(4);
-    expect(level4.closest('article')).toHaveFocus();
+    await waitFor(() => expect(level4.closest('article')).toHaveFocus());
     expect(screen.getByText('Réponse de niveau 7')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Voir la réponse' }));
     await screen.findByText('Réponse de niveau 8');
@@ -195,7 +195,9 @@ describe('deep threads', () => {
     const more = screen.getByRole('link', { name: 'Continuer la discussion (4 réponses)' });
     expect(more).toHaveAttribute('href', '/articles/hollande-poutine-daech?fil=d11');
     await user.click(more);
-    expect(await screen.findByRole('heading', { name: 'Suite de la discussion' })).toHaveFocus();
+    const threadHeading = await screen.findByRole('heading', { name: 'Suite de la discussion' });
+    // Focused by an effect, a moment after the view is on screen.
+    await waitFor(() => expect(threadHeading).toHaveFocus());
     expect(await screen.findByText('Réponse de niveau 14')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Voir la réponse' }));
     expect(await screen.findByText('Réponse de niveau 15')).toBeInTheDocument();

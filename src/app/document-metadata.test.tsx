@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db } from '../mocks/db';
 import { seedArticle, seedComments } from '../mocks/fixtures/seed-article';
@@ -28,7 +28,8 @@ function jsonLd(): Record<string, unknown> & { comment: JsonLdComment[] } {
 describe('what an article page says about itself in <head>', () => {
   it('sets the title, the standfirst as description, the canonical URL, Open Graph and Twitter card tags', async () => {
     await renderSeedArticle();
-    expect(document.title).toBe(`${seedArticle.title} · Réagir`);
+    // Set by an effect, which may run a moment after the heading is on screen.
+    await waitFor(() => expect(document.title).toBe(`${seedArticle.title} · Réagir`));
     expect(metaContent('meta[name="description"]')).toBe(seedArticle.standfirst);
     expect(document.head.querySelectorAll('meta[name="description"]')).toHaveLength(1);
     expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(URL_OF_SEED);
@@ -131,14 +132,16 @@ describe('what an article page says about itself in <head>', () => {
     await renderSeedArticle();
     act(() => navigate('/moderation'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Modération' })).toBeInTheDocument();
-    expect(document.title).toBe('Modération · Réagir');
+    // Set by an effect, which may run a moment after the heading is on screen.
+    await waitFor(() => expect(document.title).toBe('Modération · Réagir'));
     expect(document.head.querySelector('link[rel="canonical"], meta[property^="og:"], meta[name^="twitter:"]')).toBeNull();
     expect(jsonLdScripts()).toHaveLength(0);
     expect(metaContent('meta[name="description"]')).not.toBe(seedArticle.standfirst);
 
     act(() => navigate('/articles/inconnu'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
-    expect(document.title).toBe('Page introuvable · Réagir');
+    // Set by an effect, which may run a moment after the heading is on screen.
+    await waitFor(() => expect(document.title).toBe('Page introuvable · Réagir'));
     expect(document.head.querySelector('link[rel="canonical"]')).toBeNull();
   });
 
@@ -172,6 +175,7 @@ describe('serializeJsonLd', () => {
 it('renders the not-found page of an unknown article with no article tags', async () => {
   renderApp('/articles/inconnu');
   expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
-  expect(document.title).toBe('Page introuvable · Réagir');
+  // Set by an effect, which may run a moment after the heading is on screen.
+  await waitFor(() => expect(document.title).toBe('Page introuvable · Réagir'));
   expect(jsonLdScripts()).toHaveLength(0);
 });

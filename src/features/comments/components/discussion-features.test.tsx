@@ -156,7 +156,7 @@ describe('reporting', () => {
       'hors sujet',
       'autre',
     ]);
-    expect(within(dialog).getAllByRole('radio')[0]).toHaveFocus();
+    await waitFor(() => expect(within(dialog).getAllByRole('radio')[0]).toHaveFocus());
     await user.click(within(dialog).getByRole('button', { name: 'Envoyer le signalement' }));
     expect(within(dialog).getByRole('alert')).toHaveTextContent('Choisissez une raison.');
 

@@ -55,7 +55,7 @@ describe('large discussions', () => {
     await user.click(within(busy).getByRole('button', { name: 'Voir les 9 autres réponses' }));
     expect(await within(busy).findByText('Texte r11')).toBeInTheDocument();
     expect(within(busy).getAllByRole('article')).toHaveLength(13);
-    expect(within(busy).getByText('Texte r3').closest('article')).toHaveFocus();
+    await waitFor(() => expect(within(busy).getByText('Texte r3').closest('article')).toHaveFocus());
     const order = within(busy).getAllByText(/^Texte r\d+$/).map((element) => element.textContent);
     expect(order).toEqual(Array.from({ length: 12 }, (_, i) => `Texte r${i}`));
   });
