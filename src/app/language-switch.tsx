@@ -1,3 +1,4 @@
+import { ChoiceGroup } from './choice-group';
 import { chooseLanguage, LANGUAGE_NAMES, LANGUAGES, useCatalogue } from '../lib/i18n/language';
 
 /**
@@ -7,23 +8,14 @@ import { chooseLanguage, LANGUAGE_NAMES, LANGUAGES, useCatalogue } from '../lib/
 export function LanguageSwitch() {
   const t = useCatalogue();
   return (
-    <div className="theme-switch language-switch" role="group" aria-label={t.site.language}>
-      <span className="theme-switch__label" aria-hidden="true">
-        {t.colon(t.site.language)}
-      </span>
-      {LANGUAGES.map((option) => (
-        <button
-          key={option}
-          type="button"
-          lang={option}
-          className="theme-switch__option"
-          aria-pressed={t.lang === option}
-          // English comes as a chunk of its own: should it fail to arrive, the page stays as it is.
-          onClick={() => void chooseLanguage(option).catch(() => {})}
-        >
-          {LANGUAGE_NAMES[option]}
-        </button>
-      ))}
-    </div>
+    <ChoiceGroup
+      label={t.site.language}
+      options={LANGUAGES}
+      chosen={t.lang}
+      nameOf={(option) => LANGUAGE_NAMES[option]}
+      langOf={(option) => option}
+      // English comes as a chunk of its own: should it fail to arrive, the page stays as it is.
+      onChoose={(option) => void chooseLanguage(option).catch(() => {})}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useCatalogue } from '../lib/i18n/language';
+import { ChoiceGroup } from './choice-group';
 import {
   applyThemeChoice,
   isThemeChoice,
@@ -36,22 +37,12 @@ export function ThemeSwitch() {
   }
 
   return (
-    <div className="theme-switch" role="group" aria-label={t.site.theme}>
-      {/* The group's name says it to assistive technology; this says it to the eye. */}
-      <span className="theme-switch__label" aria-hidden="true">
-        {t.colon(t.site.theme)}
-      </span>
-      {THEME_CHOICES.map((option) => (
-        <button
-          key={option}
-          type="button"
-          className="theme-switch__option"
-          aria-pressed={choice === option}
-          onClick={() => choose(option)}
-        >
-          {t.site.themes[option]}
-        </button>
-      ))}
-    </div>
+    <ChoiceGroup
+      label={t.site.theme}
+      options={THEME_CHOICES}
+      chosen={choice}
+      nameOf={(option) => t.site.themes[option]}
+      onChoose={choose}
+    />
   );
 }
