@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
-import { earlyRequestsScript } from './src/api/early-requests.ts';
+import { earlyRequestsScript } from './src/client/api/early-requests.ts';
 
 const require = createRequire(import.meta.url);
 

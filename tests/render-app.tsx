@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { App } from '../src/app/app';
-import { createQueryClient } from '../src/app/query-client';
+import { App } from '../src/client/app/app';
+import { createQueryClient } from '../src/client/app/query-client';
 
 /** The whole app at `path`, with the app's own QueryClient settings but no retry (failures show at once). */
 export function renderApp(path: string, { fakeTimers = false } = {}) {

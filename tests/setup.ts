@@ -3,14 +3,14 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import { resetDb } from '../src/mocks/db';
-import { faults } from '../src/mocks/faults';
-import { resetStorageProblemNotice } from '../src/features/comments/lib/draft-store';
-import { showLanguage } from '../src/lib/i18n/language';
-import { reloadOwnPending } from '../src/features/comments/lib/own-pending';
-import { reloadSendKeys } from '../src/features/comments/lib/send-keys';
-import { reloadReaderMarks } from '../src/features/comments/lib/reader-marks';
-import { server } from '../src/mocks/node';
+import { resetDb } from '../src/mock/db';
+import { faults } from '../src/mock/faults';
+import { resetStorageProblemNotice } from '../src/client/features/comments/lib/draft-store';
+import { showLanguage } from '../src/client/lib/i18n/language';
+import { reloadOwnPending } from '../src/client/features/comments/lib/own-pending';
+import { reloadSendKeys } from '../src/client/features/comments/lib/send-keys';
+import { reloadReaderMarks } from '../src/client/features/comments/lib/reader-marks';
+import { server } from '../src/mock/node';
 
 // CI shares two cores with a browser suite: waiting up to 3 s keeps slow runs from failing.
 configure({ asyncUtilTimeout: 3000 });

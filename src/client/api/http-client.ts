@@ -1,0 +1,157 @@
+import * as v from 'valibot';
+import { messageFor } from '../../shared/coded-messages';
+import { fr } from '../lib/i18n/fr';
+import { ApiErrorBodySchema } from '../../shared/contract';
+import { takeEarlyResponse } from './early-requests';
+
+/** Where the API lives: `/api` on the page's origin unless VITE_API_URL names a real server. */
+export const API_BASE_URL: string = import.meta.env.VITE_API_URL ?? '/api';
+
+export type ApiErrorCode =
+  | 'offline'
+  | 'timeout'
+  | 'network'
+  | 'invalid_response'
+  | 'validation'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | (string & {});
+
+/**
+ * What went wrong that the client found itself (no answer, an unreadable one, a refusal without
+ * the contract's error body): the interface says it in the reader's language from this.
+ */
+export type RequestProblem =
+  | { code: 'offline' }
+  | { code: 'timeout' }
+  | { code: 'network' }
+  | { code: 'rateLimited'; seconds: number | null }
+  | { code: 'refused'; status: number }
+  | { code: 'unreadable' }
+  | { code: 'unexpected' };
+
+/**
+ * Every failure of a request, with a French message fit to show as it is: the server's own, or
+ * the catalogue's for a `problem` the client found (which the interface may say in English).
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly fields: Readonly<Record<string, string>>;
+  /** From a 429's Retry-After header: how long the server asks us to wait. */
+  readonly retryAfterSeconds: number | null;
+  /** Null when the message is the server's. */
+  readonly problem: RequestProblem | null;
+
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    fields: Record<string, string> = {},
+    retryAfterSeconds: number | null = null,
+    problem: RequestProblem | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
+    this.problem = problem;
+  }
+}
+
+const clientError = (status: number, code: ApiErrorCode, problem: RequestProblem, retryAfterSeconds: number | null = null) =>
+  new ApiError(status, code, messageFor(fr.requests, problem), {}, retryAfterSeconds, problem);
+
+/** A request that has had no answer after this long is abandoned; retrying is then safe. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Retry-After is either a number of seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+function apiUrl(path: string): string {
+  // Relative bases are resolved against the page, so the same code runs in a browser and in
+  // jsdom, whose fetch has no notion of a current document.
+  return new URL(API_BASE_URL + path, globalThis.location?.href).toString();
+}
+
+export async function requestJson<TSchema extends v.GenericSchema>(
+  path: string,
+  schema: TSchema,
+  init: RequestInit = {},
+): Promise<v.InferOutput<TSchema>> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+
+  if (isOffline()) throw clientError(0, 'offline', { code: 'offline' });
+
+  // Our own timeout, chained to the caller's signal (TanStack Query cancels through it).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, REQUEST_TIMEOUT_MS);
+  const abortFromCaller = () => controller.abort();
+  init.signal?.addEventListener('abort', abortFromCaller);
+
+  // A GET the page's inline script already started (see early-requests.ts) is not sent twice;
+  // if that early attempt failed, the request is simply made now.
+  const early = init.method === undefined && init.body === undefined ? takeEarlyResponse(path) : undefined;
+  let response: Response;
+  let data: unknown;
+  // The timeout covers the body too: a server may answer its headers and then stall.
+  try {
+    try {
+      const send = () => fetch(apiUrl(path), { ...init, headers, signal: controller.signal });
+      response = await (early ? early.catch(send) : send());
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      if (timedOut) throw clientError(0, 'timeout', { code: 'timeout' });
+      if (isOffline()) throw clientError(0, 'offline', { code: 'offline' });
+      throw clientError(0, 'network', { code: 'network' });
+    }
+
+    if (response.status === 429) {
+      const seconds = parseRetryAfter(response.headers.get('Retry-After'));
+      throw clientError(429, 'rate_limited', { code: 'rateLimited', seconds }, seconds);
+    }
+
+    try {
+      data = await response.json();
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      if (timedOut) throw clientError(0, 'timeout', { code: 'timeout' });
+      if (!response.ok) throw clientError(response.status, 'server', { code: 'refused', status: response.status });
+      throw clientError(response.status, 'invalid_response', { code: 'unreadable' });
+    }
+  } finally {
+    clearTimeout(timer);
+    init.signal?.removeEventListener('abort', abortFromCaller);
+  }
+
+  if (!response.ok) {
+    const body = v.safeParse(ApiErrorBodySchema, data);
+    if (body.success) {
+      const { code, message, fields } = body.output.error;
+      throw new ApiError(response.status, code, message, fields);
+    }
+    throw clientError(response.status, response.status >= 500 ? 'server' : 'http', { code: 'refused', status: response.status });
+  }
+
+  const parsed = v.safeParse(schema, data);
+  if (!parsed.success) {
+    throw clientError(response.status, 'invalid_response', { code: 'unexpected' });
+  }
+  return parsed.output;
+}

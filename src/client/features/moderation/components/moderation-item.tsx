@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import { REPORT_REASONS, type ModerationComment, type ModerationDecision, type ModerationQueue } from '../../../../shared/contract';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
+import { Link } from '../../../lib/router';
+
+/** The decisions each queue offers, in the order of their buttons. */
+export const DECISIONS: Record<ModerationQueue, readonly ModerationDecision[]> = {
+  pending: ['approve', 'reject'],
+  reported: ['keep', 'reject'],
+  published: ['reject'],
+  rejected: ['approve'],
+};
+
+/** The single keys that take each decision on the focused comment, whatever the language. */
+export const DECISION_KEYS: Record<ModerationDecision, string> = { approve: 'a', reject: 'r', keep: 'c' };
+
+interface ModerationItemProps {
+  comment: ModerationComment;
+  queue: ModerationQueue;
+  busy: boolean;
+  onDecide: (comment: ModerationComment, decision: ModerationDecision, reason: string) => void;
+}
+
+/** A comment in its context (article, comment answered, reports) and the decisions on it. */
+export function ModerationItem({ comment, queue, busy, onDecide }: ModerationItemProps) {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const reported = REPORT_REASONS.filter((key) => comment.openReports[key] > 0);
+  return (
+    <li className="moderation-item" data-comment-id={comment.id}>
+      <article aria-labelledby={`${id}-label`} tabIndex={-1}>
+        <p className="moderation-item__context">
+          {words.moderation.on}
+          <Link href={`/articles/${comment.articleSlug}`} lang="fr">
+            {comment.articleTitle}
+          </Link>
+        </p>
+        {comment.parent && (
+          <blockquote className="moderation-item__parent">
+            <p>
+              {words.moderation.inReplyTo.before}
+              <strong lang="fr">{comment.parent.author}</strong>
+              {words.moderation.inReplyTo.after}
+            </p>
+            <p className="moderation-item__parent-text" lang="fr">
+              {comment.parent.body}
+            </p>
+          </blockquote>
+        )}
+        <p className="comment__meta" id={`${id}-label`}>
+          {t.comments.byline.before}
+          <strong className="comment__author" lang="fr">
+            {comment.author}
+          </strong>
+          {t.comments.byline.between}
+          <time dateTime={comment.createdAt}>{t.dateTime(comment.createdAt)}</time>
+          {t.comments.byline.after}
+        </p>
+        <div className="comment__body" lang="fr">
+          {comment.body}
+        </div>
+        {reported.length > 0 && (
+          <div className="moderation-item__reports">
+            <p>{t.colon(words.moderation.reports)}</p>
+            <ul>
+              {reported.map((key) => (
+                <li key={key}>
+                  {t.colon(words.reportReasons[key])} {comment.openReports[key]}
+                </li>
+              ))}
+            </ul>
+            {comment.reportDetails.map((details, index) => (
+              // Two readers may write the same words: the position tells them apart.
+              <blockquote key={index} className="moderation-item__report-details">
+                {details}
+              </blockquote>
+            ))}
+          </div>
+        )}
+        {comment.decisionReason && <p className="moderation-item__reason">
+            {t.colon(words.moderation.reason)} {comment.decisionReason}
+          </p>}
+        <div className="form-field moderation-item__reason-field">
+          <label htmlFor={`${id}-reason`}>{words.moderation.reasonField}</label>
+          <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+        </div>
+        <div className="moderation-item__actions">
+          {DECISIONS[queue].map((decision) => (
+            <button
+              key={decision}
+              type="button"
+              data-decision={decision}
+              className={`button ${decision === 'reject' ? 'button--danger' : 'button--primary'}`}
+              aria-disabled={busy || undefined}
+              onClick={() => busy || onDecide(comment, decision, reason)}
+            >
+              {words.moderation.decisions[decision]}
+            </button>
+          ))}
+        </div>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { ModerationComment, ModerationDecision, ModerationQueue as Queue } from '../../../../shared/contract';
+import { errorMessage } from '../../../lib/i18n/error-message';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useCatalogue } from '../../../lib/i18n/language';
+import { QueryFailure } from '../../../lib/query-failure';
+import { moderationQueueQueryOptions, useModerationDecision } from '../api/moderation-queue';
+import { DECISION_KEYS, DECISIONS, ModerationItem } from './moderation-item';
+
+// Single keys act on the comment that has the focus, as in mail clients; not while typing.
+const SHORTCUTS: Record<string, ModerationDecision> = Object.fromEntries(
+  Object.entries(DECISION_KEYS).map(([decision, key]) => [key, decision as ModerationDecision]),
+);
+
+/** One queue: its comments oldest first, the decisions on them, and what became of the last one. */
+export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Queue; labelledBy: string; panelId: string }) {
+  const t = useCatalogue();
+  const words = useDeferredCatalogue();
+  const list = useQuery(moderationQueueQueryOptions(queue));
+  const decide = useModerationDecision();
+  const [announcement, setAnnouncement] = useState('');
+  const listRef = useRef<HTMLUListElement>(null);
+
+  function focusItem(index: number) {
+    const items = listRef.current?.querySelectorAll<HTMLElement>(':scope > li > article');
+    if (!items || items.length === 0) return;
+    items[Math.max(0, Math.min(index, items.length - 1))]?.focus();
+  }
+
+  function onDecide(comment: ModerationComment, decision: ModerationDecision, reason: string) {
+    const position = list.data?.comments.findIndex((item) => item.id === comment.id) ?? 0;
+    setAnnouncement('');
+    decide.mutate(
+      { id: comment.id, decision, reason },
+      {
+        onSuccess: () => {
+          setAnnouncement(words.moderation.done[decision](comment.author));
+          // The decided comment leaves the list: the next one takes the focus.
+          requestAnimationFrame(() => focusItem(position));
+        },
+      },
+    );
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
+    const item = target.closest<HTMLElement>('li[data-comment-id]');
+    const comments = list.data?.comments ?? [];
+    const index = comments.findIndex((comment) => comment.id === item?.dataset.commentId);
+    const key = event.key.toLowerCase();
+    if (key === 'j' || key === 'k') {
+      event.preventDefault();
+      focusItem(index + (key === 'j' ? 1 : -1));
+      return;
+    }
+    const decision = SHORTCUTS[key];
+    const comment = comments[index];
+    if (!decision || !comment || !DECISIONS[queue].includes(decision) || decide.isPending) return;
+    event.preventDefault();
+    const reason = item?.querySelector('input')?.value ?? '';
+    onDecide(comment, decision, reason);
+  }
+
+  return (
+    <div role="tabpanel" id={panelId} aria-labelledby={labelledBy} aria-busy={list.isPending || undefined}>
+      <p className="moderation__shortcuts">
+        {words.moderation.shortcuts(
+          DECISIONS[queue]
+            .map((decision) => `${DECISION_KEYS[decision].toUpperCase()} ${words.moderation.decisions[decision].toLowerCase()}`)
+            .join(', '),
+        )}
+      </p>
+      <p role="status" className="moderation__status">
+        {announcement}
+      </p>
+      {decide.isError && (
+        <p role="alert" className="moderation__error">
+          {errorMessage(t, decide.error, words.moderation.decisionFailed)}
+        </p>
+      )}
+      {list.isPending && <p className="loading">{words.moderation.loading}</p>}
+      {list.isError && (
+        <QueryFailure message={words.moderation.loadFailed} onRetry={() => void list.refetch()} />
+      )}
+      {list.data &&
+        (list.data.comments.length === 0 ? (
+          <p>{words.moderation.empty[queue]}</p>
+        ) : (
+          <ul ref={listRef} className="moderation-list" onKeyDown={onKeyDown}>
+            {list.data.comments.map((comment) => (
+              <ModerationItem
+                key={comment.id}
+                comment={comment}
+                queue={queue}
+                // One decision at a time: the next waits until the queue is fresh.
+                busy={decide.isPending}
+                onDecide={onDecide}
+              />
+            ))}
+          </ul>
+        ))}
+    </div>
+  );
+}
+
+export const formatQueueCount = (count: number | undefined, formatNumber: (count: number) => string) =>
+  count === undefined ? '' : ` (${formatNumber(count)})`;

@@ -1,0 +1,60 @@
+// A whole discussion made into store records at once (the seed, a generated discussion, an
+// import): who answers whom is walked once to count each comment's published replies, which
+// comments stay visible, and the article's totals — the same counts moderation keeps up to date
+// one decision at a time (moderate.ts).
+import type { ArticleRecord, CommentRecord, StoredArticle, StoredComment } from './records';
+
+export function isVisible(status: CommentRecord['status'], descendantCount: number): boolean {
+  return status === 'published' || (status === 'rejected' && descendantCount > 0);
+}
+
+export function countDiscussion(
+  article: StoredArticle,
+  comments: readonly StoredComment[],
+  extra: (comment: StoredComment) => Partial<Pick<CommentRecord, 'recommendations' | 'decisionReason' | 'idempotencyKey'>> = () => ({}),
+): { article: ArticleRecord; comments: CommentRecord[] } {
+  const byId = new Map(comments.map((comment) => [comment.id, comment]));
+  const children = new Map<string, StoredComment[]>();
+  for (const comment of comments) {
+    if (comment.parentId === null) continue;
+    const siblings = children.get(comment.parentId);
+    if (siblings) siblings.push(comment);
+    else children.set(comment.parentId, [comment]);
+  }
+  // Parents before children (breadth-first from the top level), then backwards: each comment's
+  // count is complete when it is added to its parent's, without recursion (chains may be deep).
+  const order = comments.filter((comment) => comment.parentId === null || !byId.has(comment.parentId));
+  for (const comment of order) order.push(...(children.get(comment.id) ?? []));
+  const descendants = new Map<string, number>();
+  const replies = new Map<string, number>();
+  for (const comment of [...order].reverse()) {
+    if (comment.parentId === null || !byId.has(comment.parentId)) continue;
+    const published = comment.status === 'published' ? 1 : 0;
+    const below = descendants.get(comment.id) ?? 0;
+    descendants.set(comment.parentId, (descendants.get(comment.parentId) ?? 0) + below + published);
+    replies.set(comment.parentId, (replies.get(comment.parentId) ?? 0) + published);
+  }
+
+  const records = comments.map((comment): CommentRecord => {
+    const descendantCount = descendants.get(comment.id) ?? 0;
+    return {
+      ...comment,
+      createdMs: Date.parse(comment.createdAt),
+      replyCount: replies.get(comment.id) ?? 0,
+      descendantCount,
+      recommendations: 0,
+      visible: isVisible(comment.status, descendantCount),
+      decisionReason: null,
+      idempotencyKey: null,
+      ...extra(comment),
+    };
+  });
+  return {
+    article: {
+      article,
+      publishedCount: records.filter((comment) => comment.status === 'published').length,
+      topLevelCount: records.filter((comment) => comment.parentId === null && comment.visible).length,
+    },
+    comments: records,
+  };
+}

@@ -1,0 +1,98 @@
+// Moderators' queues and decisions. A decision changes what readers see and what the thread
+// counts: the comment's own status, its parent's published replies, every ancestor's published
+// descendants (which keep a removed comment visible as a placeholder while replies below it are
+// published), and the article's totals. They change together, in one transaction that no other
+// decision on the same article can interleave with.
+import type { CommentStatus, ModerationComment, ModerationDecision, ModerationListResponse, ModerationQueue } from '../shared/contract';
+import { isVisible } from './count-discussion';
+import { Problem } from './problem';
+import type { CommentRecord } from './records';
+import type { Store, StoreReads, StoreWrites } from './store';
+import { toModeration } from './views';
+
+/** A moderation tab shows at most this many comments, oldest first. */
+export const MODERATION_PAGE_SIZE = 100;
+
+async function moderationViews(store: StoreReads, comments: readonly CommentRecord[]): Promise<ModerationComment[]> {
+  const parentIds = [...new Set(comments.flatMap((comment) => (comment.parentId === null ? [] : [comment.parentId])))];
+  const [parents, reports] = await Promise.all([store.comments(parentIds), store.openReports(comments.map((comment) => comment.id))]);
+  const parentById = new Map(parents.map((parent) => [parent.id, parent]));
+  const titles = new Map<string, string>();
+  for (const slug of new Set(comments.map((comment) => comment.articleSlug))) {
+    titles.set(slug, (await store.article(slug))?.article.title ?? slug);
+  }
+  return comments.map((comment) =>
+    toModeration(comment, {
+      articleTitle: titles.get(comment.articleSlug) ?? comment.articleSlug,
+      parent: comment.parentId === null ? undefined : parentById.get(comment.parentId),
+      openReports: reports.filter((report) => report.commentId === comment.id),
+    }),
+  );
+}
+
+export async function listModerationQueue(store: StoreReads, queue: ModerationQueue): Promise<ModerationListResponse> {
+  const [comments, counts] = await Promise.all([store.moderationQueue(queue, MODERATION_PAGE_SIZE), store.moderationCounts()]);
+  return { comments: await moderationViews(store, comments), counts };
+}
+
+/** Moves the counts of the comment's ancestors and article by `delta` published comments. */
+async function countPublication(tx: StoreWrites, comment: CommentRecord, delta: number, visibleBefore: boolean, visibleAfter: boolean) {
+  const ancestors = await tx.ancestors(comment.id);
+  for (const [depth, ancestor] of ancestors.entries()) {
+    const descendantCount = ancestor.descendantCount + delta;
+    await tx.updateComment(ancestor.id, {
+      descendantCount,
+      visible: isVisible(ancestor.status, descendantCount),
+      ...(depth === 0 ? { replyCount: ancestor.replyCount + delta } : {}),
+    });
+  }
+  // The top-level comment of the thread may have appeared or vanished as a placeholder.
+  const root = ancestors.at(-1);
+  const rootWasVisible = root ? root.visible : visibleBefore;
+  const rootIsVisible = root ? isVisible(root.status, root.descendantCount + delta) : visibleAfter;
+  const article = await tx.article(comment.articleSlug);
+  if (!article) return;
+  await tx.updateArticleCounts(comment.articleSlug, {
+    publishedCount: article.publishedCount + delta,
+    topLevelCount: article.topLevelCount + Number(rootIsVisible) - Number(rootWasVisible),
+  });
+}
+
+async function setStatus(tx: StoreWrites, comment: CommentRecord, status: CommentStatus, reason: string | null) {
+  const delta = Number(status === 'published') - Number(comment.status === 'published');
+  const visible = isVisible(status, comment.descendantCount);
+  await tx.updateComment(comment.id, { status, decisionReason: reason, visible });
+  if (delta !== 0 || visible !== comment.visible) await countPublication(tx, comment, delta, comment.visible, visible);
+}
+
+export async function decide(
+  store: Store,
+  id: string,
+  decision: ModerationDecision,
+  reason: string | null,
+): Promise<ModerationComment> {
+  const found = await store.comment(id);
+  if (!found) throw new Problem('comment_not_found');
+  const decided = await store.write(found.articleSlug, async (tx) => {
+    // Read again under the article's lock: another decision may have landed meanwhile.
+    const comment = await tx.comment(id);
+    if (!comment) throw new Problem('comment_not_found');
+    if (decision === 'keep') {
+      if (reason !== null) await tx.updateComment(id, { decisionReason: reason });
+    } else {
+      await setStatus(tx, comment, decision === 'approve' ? 'published' : 'rejected', reason);
+    }
+    // Deciding answers the open reports too.
+    await tx.answerReports(id);
+    return tx.comment(id);
+  });
+  if (!decided) throw new Problem('comment_not_found');
+  const [view] = await moderationViews(store, [decided]);
+  return view as ModerationComment;
+}
+
+/** What became of comments a browser posted: `unknown` for an id the store does not have. */
+export async function commentStatuses(store: StoreReads, ids: readonly string[]) {
+  const found = new Map((await store.comments(ids)).map((comment) => [comment.id, comment.status]));
+  return Object.fromEntries(ids.map((id) => [id, found.get(id) ?? ('unknown' as const)]));
+}

@@ -1,0 +1,89 @@
+// A reader's new comment: checked with the shared rules, stored once as pending whatever the
+// retries, and answered with what the author may see of it.
+import { normaliseComment, validateComment } from '../shared/comment-rules';
+import type { CommentStatus, NewComment, PublishedComment } from '../shared/contract';
+import { Problem } from './problem';
+import { articleRecordOf } from './read-discussion';
+import type { CommentRecord } from './records';
+import type { Store } from './store';
+import { toPublished } from './views';
+
+export interface PostedComment {
+  /** False when an earlier request with the same idempotency key stored it. */
+  created: boolean;
+  comment: PublishedComment & { status: CommentStatus };
+}
+
+export interface PostOptions {
+  now: () => Date;
+  newId: () => string;
+}
+
+function answer(comment: CommentRecord, created: boolean): PostedComment {
+  return { created, comment: { ...toPublished(comment), status: comment.status } };
+}
+
+/**
+ * The comment an idempotency key already stored, when the request says the same thing; a
+ * different text under a used key is refused, so that an edited text is never taken for the
+ * one already stored.
+ */
+async function replayOf(store: Store, slug: string, key: string | null, request: NewComment): Promise<PostedComment | undefined> {
+  const earlier = key === null ? undefined : await store.commentByIdempotencyKey(key);
+  if (!earlier) return undefined;
+  const same =
+    earlier.articleSlug === slug &&
+    earlier.author === request.author &&
+    earlier.email === request.email &&
+    earlier.body === request.body &&
+    earlier.parentId === request.parentId;
+  if (!same) throw new Problem('idempotency_mismatch');
+  return answer(earlier, false);
+}
+
+export async function postComment(
+  store: Store,
+  slug: string,
+  request: NewComment,
+  idempotencyKey: string | null,
+  options: PostOptions,
+): Promise<PostedComment> {
+  await articleRecordOf(store, slug);
+  const normalised: NewComment = { ...normaliseComment(request), parentId: request.parentId };
+  const replay = await replayOf(store, slug, idempotencyKey, normalised);
+  if (replay) return replay;
+
+  const fields = validateComment(request);
+  if (Object.keys(fields).length > 0) throw new Problem('validation', fields as Record<string, string>);
+
+  if (normalised.parentId !== null) {
+    const parent = await store.comment(normalised.parentId);
+    if (!parent || parent.articleSlug !== slug || parent.status !== 'published') throw new Problem('parent_not_found');
+  }
+
+  const now = options.now();
+  const record: CommentRecord = {
+    id: options.newId(),
+    articleSlug: slug,
+    parentId: normalised.parentId,
+    author: normalised.author,
+    email: normalised.email,
+    body: normalised.body,
+    createdAt: now.toISOString(),
+    createdMs: now.getTime(),
+    status: 'pending',
+    replyCount: 0,
+    descendantCount: 0,
+    recommendations: 0,
+    visible: false,
+    decisionReason: null,
+    idempotencyKey,
+  };
+  // The key is unique in the store: of two requests racing with one key, one inserts and the
+  // other finds the comment it stored.
+  const inserted = await store.write(null, (tx) => tx.insertComment(record));
+  if (inserted) return answer(record, true);
+  const lateReplay = await replayOf(store, slug, idempotencyKey, normalised);
+  if (lateReplay) return lateReplay;
+  throw new Error('An idempotency key refused an insert but names no comment.');
+}

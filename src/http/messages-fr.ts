@@ -1,0 +1,72 @@
+// Every French sentence the API answers with, in one place: the errors of the contract
+// (`{ error: { code, message, fields? } }`), by the code the client reads. Field messages of the
+// comment rules come from src/shared/rule-messages-fr.ts, which the interface's catalogue shares.
+import type { ProblemCode } from '../core/problem';
+
+/** The codes of the wire, as the contract documents them. */
+export type ErrorCode =
+  | 'not_found'
+  | 'parent_not_found'
+  | 'validation'
+  | 'invalid_cursor'
+  | 'invalid_request'
+  | 'invalid_json'
+  | 'unsupported_media_type'
+  | 'too_large'
+  | 'idempotency_mismatch'
+  | 'already_recommended'
+  | 'not_recommended'
+  | 'already_reported'
+  | 'method_not_allowed'
+  | 'server';
+
+export interface WireError {
+  status: number;
+  code: ErrorCode;
+  message: string;
+}
+
+/** How each refusal of the core goes over the wire. */
+export const PROBLEMS: Record<ProblemCode, WireError> = {
+  article_not_found: { status: 404, code: 'not_found', message: 'Cet article est introuvable.' },
+  comment_not_found: { status: 404, code: 'not_found', message: 'Ce commentaire est introuvable.' },
+  parent_not_found: { status: 404, code: 'parent_not_found', message: 'Le commentaire auquel vous répondez n’est plus disponible.' },
+  validation: { status: 400, code: 'validation', message: 'Certains champs sont à corriger.' },
+  report_validation: { status: 400, code: 'validation', message: 'Le signalement est à compléter.' },
+  invalid_cursor: { status: 400, code: 'invalid_cursor', message: 'Curseur de pagination invalide.' },
+  idempotency_mismatch: {
+    status: 422,
+    code: 'idempotency_mismatch',
+    message: 'Cette clé d’envoi a déjà servi pour un autre commentaire.',
+  },
+  already_recommended: { status: 409, code: 'already_recommended', message: 'Vous recommandez déjà ce commentaire.' },
+  not_recommended: { status: 409, code: 'not_recommended', message: 'Vous ne recommandiez pas ce commentaire.' },
+  already_reported: { status: 409, code: 'already_reported', message: 'Vous avez déjà signalé ce commentaire.' },
+};
+
+/** Refusals of the request itself, before the core sees it. */
+export const REQUEST_ERRORS = {
+  unknownRoute: { status: 404, code: 'not_found', message: 'Cette adresse de l’API n’existe pas.' },
+  unknownDecision: { status: 404, code: 'not_found', message: 'Action de modération inconnue.' },
+  methodNotAllowed: { status: 405, code: 'method_not_allowed', message: 'Cette méthode n’est pas permise à cette adresse.' },
+  tooLarge: { status: 413, code: 'too_large', message: 'La demande est trop volumineuse.' },
+  invalidJson: { status: 400, code: 'invalid_json', message: 'Le corps de la demande n’est pas du JSON valide.' },
+  notJson: { status: 415, code: 'unsupported_media_type', message: 'Le corps de la demande doit être du JSON (Content-Type: application/json).' },
+  newComment: { status: 400, code: 'invalid_request', message: 'La demande doit contenir author, email, body (textes) et parentId, rien d’autre.' },
+  pageQuery: {
+    status: 400,
+    code: 'invalid_request',
+    message: 'Paramètres : sort (newest, oldest, replies, recommended), limit (1 à 100), cursor.',
+  },
+  repliesQuery: { status: 400, code: 'invalid_request', message: 'Paramètres : limit (1 à 100), after.' },
+  recommendation: { status: 400, code: 'invalid_request', message: 'La demande doit contenir clientToken, rien d’autre.' },
+  report: {
+    status: 400,
+    code: 'invalid_request',
+    message: 'La demande doit contenir reason (abusive, spam, off-topic, other), clientToken et, pour other, details.',
+  },
+  statuses: { status: 400, code: 'invalid_request', message: 'Au plus 100 identifiants.' },
+  queue: { status: 400, code: 'invalid_request', message: 'Statut inconnu : pending, reported, published ou rejected.' },
+  decision: { status: 400, code: 'invalid_request', message: 'La demande peut contenir reason (500 caractères au plus), rien d’autre.' },
+  server: { status: 500, code: 'server', message: 'Le serveur a rencontré une erreur. Réessayez dans un instant.' },
+} satisfies Record<string, WireError>;

@@ -1,0 +1,135 @@
+// The mock backend's database: the in-memory store of the core, holding the seed article and
+// its comments, plus whatever readers post and moderators decide. In a browser it is saved to
+// localStorage after every change so that a reload keeps it; in tests it lives in memory and
+// `resetDb()` brings back the seed before each test. The synthetic articles `generated-N` are
+// computed on first use and never saved: what readers do to them lasts until the page reloads.
+import { countDiscussion } from '../core/count-discussion';
+import { createMemoryStore, type MemoryStore } from '../core/memory-store';
+import type { CommentRecord, ReportRecord, StoredComment } from '../core/records';
+import type { StoreDump } from '../core/store';
+import type { CommentStatus, ReportReason } from '../shared/contract';
+import { generatedArticle, generatedComments, generatedCountOf } from '../fixtures/generated-article';
+import { seedArticle, seedComments } from '../fixtures/seed-article';
+
+// v2: the store's records (with their counts) replaced v1's ad hoc tables.
+const STORAGE_KEY = 'reagir:mock-db:v2';
+
+function loadGenerated(slug: string) {
+  const count = generatedCountOf(slug);
+  return count === undefined ? undefined : { article: generatedArticle(count), comments: generatedComments(count) };
+}
+
+function seededDump(): StoreDump {
+  const seed = countDiscussion(seedArticle, seedComments);
+  return { articles: [seed.article], comments: seed.comments, reports: [], recommendations: [] };
+}
+
+function isDump(value: unknown): value is StoreDump {
+  if (typeof value !== 'object' || value === null) return false;
+  const dump = value as Partial<StoreDump>;
+  return (
+    Array.isArray(dump.articles) &&
+    Array.isArray(dump.comments) &&
+    Array.isArray(dump.reports) &&
+    Array.isArray(dump.recommendations) &&
+    dump.comments.every((c: unknown) => typeof c === 'object' && c !== null && 'id' in c && 'createdMs' in c)
+  );
+}
+
+/** The store the mock's API answers from. */
+export const store: MemoryStore = createMemoryStore({ loadMissingArticle: loadGenerated });
+store.load(seededDump());
+let storage: Storage | null = null;
+
+/** Saves what is not generated: generated discussions are computed again on the next visit. */
+export async function saveDb(): Promise<void> {
+  if (!storage) return;
+  const dump = await store.dump();
+  const kept = (slug: string) => generatedCountOf(slug) === undefined;
+  const commentSlugs = new Map(dump.comments.map((comment) => [comment.id, comment.articleSlug]));
+  const saved: StoreDump = {
+    articles: dump.articles.filter((record) => kept(record.article.slug)),
+    comments: dump.comments.filter((comment) => kept(comment.articleSlug)),
+    reports: dump.reports.filter((report) => kept(commentSlugs.get(report.commentId) ?? '')),
+    recommendations: dump.recommendations.filter((entry) => kept(commentSlugs.get(entry.commentId) ?? '')),
+  };
+  try {
+    storage.setItem(STORAGE_KEY, JSON.stringify(saved));
+  } catch {
+    // Storage full or refused: the mock keeps working from memory for this page's life.
+  }
+}
+
+/** Loads the saved database from `target` and saves every change back to it. */
+export function persistTo(target: Storage): void {
+  storage = target;
+  try {
+    const saved: unknown = JSON.parse(target.getItem(STORAGE_KEY) ?? 'null');
+    if (isDump(saved)) store.load(saved);
+  } catch {
+    // Corrupt or foreign data: start again from the seed rather than break the page.
+  }
+}
+
+export function resetDb(): void {
+  store.load(seededDump());
+  void saveDb();
+}
+
+function toRecord(comment: StoredComment, idempotencyKey: string | null = null): CommentRecord {
+  return {
+    ...comment,
+    createdMs: Date.parse(comment.createdAt),
+    replyCount: 0,
+    descendantCount: 0,
+    recommendations: 0,
+    visible: false,
+    decisionReason: null,
+    idempotencyKey,
+  };
+}
+
+/** Generated comments are found once their discussion is loaded: `generated-50-7` is in `generated-50`. */
+function loadDiscussionOf(id: string): void {
+  const slug = id.slice(0, id.lastIndexOf('-'));
+  if (generatedCountOf(slug) !== undefined) store.direct.article(slug);
+}
+
+/**
+ * For tests: arrange and inspect the database directly, synchronously. Every change recounts
+ * the article's discussion with the core's own counting, so the API then answers as it would
+ * after the same posts and decisions.
+ */
+export const db = {
+  findArticle: (slug: string) => store.direct.article(slug)?.article,
+  findComment: (id: string) => {
+    loadDiscussionOf(id);
+    return store.direct.comment(id);
+  },
+  commentsWithStatus: (status: CommentStatus) => store.direct.comments().filter((comment) => comment.status === status),
+  commentsOf: (slug: string, status: CommentStatus) => {
+    store.direct.article(slug);
+    return store.direct.comments().filter((comment) => comment.articleSlug === slug && comment.status === status);
+  },
+  insertComment(comment: StoredComment, idempotencyKey: string | null = null): void {
+    store.direct.recount(comment.articleSlug, (comments) => [...comments, toRecord(comment, idempotencyKey)]);
+  },
+  /** Undefined for an unknown comment. */
+  setStatus(id: string, status: CommentStatus, reason?: string): CommentRecord | undefined {
+    loadDiscussionOf(id);
+    const comment = store.direct.comment(id);
+    if (!comment) return undefined;
+    store.direct.recount(comment.articleSlug, (comments) =>
+      comments.map((c) => (c.id === id ? { ...c, status, decisionReason: reason ?? null } : c)),
+    );
+    store.direct.answerReports(id);
+    return store.direct.comment(id);
+  },
+  recommendationCount: (id: string) => store.direct.comment(id)?.recommendations ?? 0,
+  setRecommendation: (id: string, clientToken: string, on: boolean) => store.direct.setRecommendation(id, clientToken, on),
+  addReport(id: string, report: { reason: ReportReason; details: string; clientToken: string; createdAt: string }): boolean {
+    return store.direct.addReport({ commentId: id, answered: false, ...report });
+  },
+  openReportsOf: (id: string): ReportRecord[] => store.direct.reports().filter((report) => report.commentId === id && !report.answered),
+  decisionReasonOf: (id: string) => store.direct.comment(id)?.decisionReason ?? undefined,
+};
