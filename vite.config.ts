@@ -53,12 +53,34 @@ export default defineConfig(({ mode }) => {
     // and the bytes count against the article page's budget.
     build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
     test: {
-      environment: 'jsdom',
-      setupFiles: ['./tests/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
       restoreMocks: true,
       // Whole-app tests on a busy 2-core machine can pass 5 s; a hang still fails, later.
       testTimeout: 15_000,
+      projects: [
+        {
+          // The app, the mock and the shared rules: jsdom, the real MSW handlers, a fresh seed.
+          extends: true,
+          test: {
+            name: 'app',
+            environment: 'jsdom',
+            setupFiles: ['./tests/setup.ts'],
+            include: ['src/{client,shared,mock,fixtures}/**/*.test.{ts,tsx}'],
+          },
+        },
+        {
+          // The core, the real server and the contract suite: Node, real sockets, no MSW in the way.
+          extends: true,
+          test: {
+            name: 'server',
+            environment: 'node',
+            include: ['src/{core,http,server}/**/*.test.ts', 'tests/{contract,server}/**/*.test.ts'],
+            // One PostgreSQL database is shared by the files that use it: one file at a time.
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
     },
   };
 });
