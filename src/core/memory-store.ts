@@ -194,6 +194,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
   };
 
+  function addReportRecord(report: ReportRecord): void {
+    const stored = { ...report };
+    reports.push(stored);
+    journal(() => reports.splice(reports.indexOf(stored), 1));
+  }
+
   function update(id: string, patch: CommentPatch): void {
     const comment = comments.get(id);
     if (!comment) return;
@@ -250,8 +256,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     async addReport(report) {
       if (reports.some((r) => r.commentId === report.commentId && r.clientToken === report.clientToken)) return false;
-      reports.push({ ...report });
-      journal(() => reports.pop());
+      addReportRecord(report);
       return true;
     },
     async answerReports(commentId) {
@@ -262,13 +267,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       }
     },
     async insertReports(records) {
-      for (const record of records) reports.push({ ...record });
+      for (const record of records) addReportRecord(record);
     },
     async insertRecommendations(records: readonly RecommendationRecord[]) {
       for (const { commentId, clientToken } of records) {
         const tokens = recommendations.get(commentId) ?? new Set<string>();
+        if (tokens.has(clientToken)) continue;
         tokens.add(clientToken);
         recommendations.set(commentId, tokens);
+        journal(() => tokens.delete(clientToken));
       }
     },
   };
@@ -279,7 +286,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     reports.length = 0;
     for (const record of dump.articles) articles.set(record.article.slug, { ...record });
     for (const comment of dump.comments) index(copy(comment));
-    for (const report of dump.reports) reports.push({ ...report });
+    for (const report of dump.reports) addReportRecord(report);
     void writes.insertRecommendations(dump.recommendations);
   }
 

@@ -80,6 +80,8 @@ export interface Store extends StoreReads {
   /**
    * Runs `work` in one transaction: all of it is stored, or none. Writes that concern the same
    * article (`lock`) never interleave, in this process or another (moderation counts depend on it).
+   * Inside `work`, read and write through `tx` only: on SQLite the store itself waits for the
+   * transaction to end.
    */
   write<T>(lock: string | null, work: (tx: StoreWrites) => Promise<T>): Promise<T>;
   /** Resolves when the store answers; rejects otherwise (GET /healthz). */

@@ -1,0 +1,63 @@
+// The tables as Kysely sees them: one row type per table, in the columns' own names and types.
+// SQLite has no boolean type, so flags are the integers 0 and 1 in both dialects; rows.ts turns
+// them (and the JSON columns) back into the core's records.
+import type { Generated } from 'kysely';
+import type { CommentStatus, ReportReason } from '../../shared/contract';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export type Flag = 0 | 1;
+
+export interface ArticlesTable {
+  slug: string;
+  title: string;
+  standfirst: string;
+  word_count: number;
+  /** The photo as JSON text, or null: text keeps the object as written (jsonb would reorder keys). */
+  photo_json: string | null;
+  body_json: string;
+  published_count: number;
+  top_level_count: number;
+}
+
+export interface CommentsTable {
+  id: string;
+  article_slug: string;
+  parent_id: string | null;
+  author: string;
+  email: string;
+  body: string;
+  /** The ISO string as given, offset included; created_ms is what sorts. */
+  created_at: string;
+  created_ms: number;
+  status: CommentStatus;
+  reply_count: number;
+  descendant_count: number;
+  recommendations: number;
+  visible: Flag;
+  decision_reason: string | null;
+  idempotency_key: string | null;
+}
+
+export interface RecommendationsTable {
+  comment_id: string;
+  client_token: string;
+}
+
+export interface ReportsTable {
+  /** Insertion order: open reports are listed oldest first, as the in-memory store keeps them. */
+  seq: Generated<number>;
+  comment_id: string;
+  client_token: string;
+  reason: ReportReason;
+  details: string;
+  created_at: string;
+  answered: Flag;
+}
+
+export interface Database {
+  articles: ArticlesTable;
+  comments: CommentsTable;
+  recommendations: RecommendationsTable;
+  reports: ReportsTable;
+}
