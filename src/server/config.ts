@@ -1,0 +1,117 @@
+// The server's settings, read from the environment once at startup and checked there: a wrong
+// value stops the server with one line saying what to fix, rather than surfacing later as a
+// confusing failure (a port that is NaN, a data folder that cannot be written at the first post).
+import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isPostgresUrl, withoutPassword } from './database-url';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute; created if missing and known to be writable. The SQLite file lives here. */
+  dataDir: string;
+  /** Null: SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** Absolute: the client build (index.html, assets/…). */
+  distDir: string;
+}
+
+/** A setting to fix; its message is one line, fit to print as it is. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** An unset variable and an empty one mean the same: the default (`PORT=` in a .env file). */
+function setting(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function readPort(env: Env): number {
+  const raw = setting(env, 'PORT');
+  if (raw === undefined) return 3000;
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
+  return port;
+}
+
+function readHost(env: Env): string {
+  const host = setting(env, 'HOST') ?? '127.0.0.1';
+  // A name or an address, IPv6 included; not a URL (a frequent slip: HOST=http://localhost).
+  if (!/^[A-Za-z0-9.:%_-]+$/.test(host) || host.includes('://')) {
+    throw new ConfigError(`HOST must be a host name or an IP address to listen on (e.g. 127.0.0.1 or 0.0.0.0), not "${host}".`);
+  }
+  return host;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
+}
+
+/**
+ * mkdir -p, by hand: Node 20's recursive mkdirSync loops forever where a parent exists but can
+ * hold no folder (under /proc). An existing path is left for the write probe to judge.
+ */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    if (reason(error) === 'EEXIST') return;
+    const parent = dirname(path);
+    if (reason(error) !== 'ENOENT' || parent === path) throw error;
+    makeFolder(parent);
+    // Once: a second ENOENT, its parent there, is final.
+    mkdirSync(path);
+  }
+}
+
+function readDataDir(env: Env): string {
+  const dataDir = resolve(setting(env, 'REAGIR_DATA_DIR') ?? './data');
+  // Written to and removed: only writing proves a folder writable (read-only mounts, ACLs).
+  const probe = join(dataDir, `.write-probe-${process.pid}`);
+  try {
+    makeFolder(dataDir);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    throw new ConfigError(`REAGIR_DATA_DIR must be a folder the server can create and write to; "${dataDir}" is not (${reason(error)}).`);
+  }
+  return dataDir;
+}
+
+function readDatabaseUrl(env: Env): string | null {
+  const url = setting(env, 'DATABASE_URL');
+  if (url === undefined) return null;
+  if (!isPostgresUrl(url) || !URL.canParse(url)) {
+    throw new ConfigError(
+      `DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database), or unset for SQLite; not "${withoutPassword(url)}".`,
+    );
+  }
+  return url;
+}
+
+function readDistDir(env: Env): string {
+  const distDir = resolve(setting(env, 'REAGIR_DIST') ?? './dist');
+  // A missing folder is allowed (the server then says the app is not built); a file is a mistake.
+  try {
+    if (!statSync(distDir).isDirectory()) throw new ConfigError(`REAGIR_DIST must be the folder of the client build, not the file "${distDir}".`);
+    accessSync(distDir, constants.R_OK);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    if (reason(error) !== 'ENOENT') throw new ConfigError(`REAGIR_DIST must be a readable folder; "${distDir}" is not (${reason(error)}).`);
+  }
+  return distDir;
+}
+
+export function readConfig(env: Env = process.env): ServerConfig {
+  return {
+    port: readPort(env),
+    host: readHost(env),
+    databaseUrl: readDatabaseUrl(env),
+    distDir: readDistDir(env),
+    // Last: the only check that changes something (it creates the folder).
+    dataDir: readDataDir(env),
+  };
+}

@@ -1,0 +1,186 @@
+// The real server's HTTP side, on node:http: /api to the API (src/http/api.ts), /healthz for
+// whoever watches the process, everything else to the client build. One log line per request,
+// with the route's pattern rather than its path so that no id, no query string, nothing a
+// reader typed ever reaches the log.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../core/store';
+import type { Api } from '../http/api';
+import { REQUEST_ERRORS } from '../http/messages-fr';
+import { consoleLog, errorEntry, type Log } from './log';
+import { jsonPayload, sendPayload, textPayload, type Payload } from './payload';
+import { createStaticFiles } from './static-files';
+import { fromWebResponse, routingRequest, toWebRequest } from './web-request';
+
+export interface HttpServerOptions {
+  api: Api;
+  /** Only asked whether it answers (GET /healthz). */
+  store: Pick<Store, 'ping'>;
+  /** The client build: index.html, assets/… */
+  distDir: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  log?: Log;
+  /** How long close() lets requests in flight finish before cutting their connections. */
+  closeGraceMs?: number;
+}
+
+export interface RunningHttpServer {
+  /** Where it listens, e.g. http://127.0.0.1:3000 (no trailing slash). */
+  origin: string;
+  /** Stops accepting, lets requests in flight finish (up to closeGraceMs), then resolves. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_CLOSE_GRACE_MS = 10_000;
+// A database that hangs is as unavailable as one that refuses: the check answers in time.
+const HEALTH_TIMEOUT_MS = 5_000;
+
+function isApiPath(pathname: string): boolean {
+  return pathname === '/api' || pathname.startsWith('/api/');
+}
+
+function errorBody(error: { code: string; message: string }) {
+  return { error: { code: error.code, message: error.message } };
+}
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function formatOrigin(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { api, store, distDir, host, port, log = consoleLog, closeGraceMs = DEFAULT_CLOSE_GRACE_MS } = options;
+  const staticFiles = createStaticFiles(distDir);
+  let origin = '';
+  let closing = false;
+
+  async function health(): Promise<Payload> {
+    try {
+      await withTimeout(store.ping(), HEALTH_TIMEOUT_MS);
+      return jsonPayload(200, { status: 'ok' });
+    } catch (error) {
+      log(errorEntry('health', error));
+      return jsonPayload(503, { status: 'unavailable' });
+    }
+  }
+
+  async function answerApi(request: IncomingMessage): Promise<Payload> {
+    const webRequest = await toWebRequest(request, origin);
+    // Connection: close, as the rest of the body is not read: the connection cannot be reused.
+    if (webRequest === null) return jsonPayload(413, errorBody(REQUEST_ERRORS.tooLarge), { connection: 'close' });
+    return fromWebResponse(await api.handle(webRequest));
+  }
+
+  function answer(request: IncomingMessage, url: URL): Promise<Payload> {
+    if (isApiPath(url.pathname)) return answerApi(request);
+    if (url.pathname === '/healthz') {
+      const method = request.method ?? 'GET';
+      if (method === 'GET' || method === 'HEAD') return health();
+      return Promise.resolve(textPayload(405, 'Méthode non autorisée.', { allow: 'GET, HEAD' }));
+    }
+    const ifNoneMatch = request.headers['if-none-match'];
+    return staticFiles.answer(request.method ?? 'GET', url.pathname, ifNoneMatch);
+  }
+
+  /** The log's name for the request: the API route's pattern, else the path; never the query. */
+  function routeName(request: IncomingMessage, url: URL | null): string {
+    if (url === null) return '(malformed)';
+    if (!isApiPath(url.pathname)) return url.pathname;
+    const bare = routingRequest(request, origin);
+    try {
+      const pattern = bare && api.routeOf(bare);
+      return pattern ? `/api${pattern}` : '/api/*';
+    } catch {
+      // A malformed %-escape in an id: the API answers it 404; its path is not logged either.
+      return '/api/*';
+    }
+  }
+
+  function failure(url: URL | null): Payload {
+    return url && isApiPath(url.pathname)
+      ? jsonPayload(500, errorBody(REQUEST_ERRORS.server))
+      : textPayload(500, 'Le serveur a rencontré une erreur. Réessayez dans un instant.');
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    let url: URL | null = null;
+    try {
+      url = new URL(request.url ?? '/', origin);
+    } catch {
+      // Left null: answered 400 below.
+    }
+    const route = routeName(request, url);
+    response.once('close', () => {
+      log({
+        time: new Date().toISOString(),
+        level: 'info',
+        event: 'request',
+        method: request.method ?? 'GET',
+        route,
+        // None when the client left before an answer was begun.
+        status: response.headersSent ? response.statusCode : null,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        // The client went away before the whole answer was sent.
+        ...(response.writableFinished ? {} : { aborted: true }),
+      });
+      // A connection kept alive after its last request would hold close() until its timeout.
+      if (closing) server.closeIdleConnections();
+    });
+
+    let payload: Payload;
+    try {
+      payload = url === null ? textPayload(400, 'Adresse mal formée.') : await answer(request, url);
+    } catch (error) {
+      // The client went away while sending its body: its line says "aborted", no one is left to answer.
+      if (response.destroyed) return;
+      log(errorEntry('request-error', error, { method: request.method ?? 'GET', route }));
+      payload = failure(url);
+    }
+    if (closing) payload.headers.connection = 'close';
+    try {
+      await sendPayload(request, response, payload);
+    } catch (error) {
+      log(errorEntry('response-error', error, { method: request.method ?? 'GET', route }));
+      if (response.headersSent) response.destroy();
+      else await sendPayload(request, response, failure(url)).catch(() => response.destroy());
+    }
+  }
+
+  const server = createServer((request, response) => {
+    void handle(request, response);
+  });
+
+  let closed: Promise<void> | null = null;
+  function close(): Promise<void> {
+    closing = true;
+    closed ??= new Promise((resolveClosed) => {
+      const deadline = setTimeout(() => server.closeAllConnections(), closeGraceMs);
+      server.close(() => {
+        clearTimeout(deadline);
+        resolveClosed();
+      });
+      server.closeIdleConnections();
+    });
+    return closed;
+  }
+
+  return new Promise((resolveStarted, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      server.on('error', (error) => log(errorEntry('server-error', error)));
+      origin = formatOrigin(host, (server.address() as AddressInfo).port);
+      resolveStarted({ origin, close });
+    });
+  });
+}
