@@ -49,6 +49,9 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react(), mockServiceWorker(mockApi), earlyRequests(!mockApi && mode !== 'test', env.VITE_API_URL ?? '/api')],
     define: { __MOCK_API__: JSON.stringify(mockApi) },
+    // `VITE_MOCK_API=false VITE_API_PROXY=http://127.0.0.1:3000 npm run dev`: the dev loop against
+    // a running server, on one origin as in production.
+    server: env.VITE_API_PROXY ? { proxy: { '/api': env.VITE_API_PROXY } } : {},
     // No modulepreload polyfill: every browser that runs ES2022 modules preloads them natively,
     // and the bytes count against the article page's budget.
     build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },

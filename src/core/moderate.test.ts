@@ -34,13 +34,13 @@ describe('counts kept by moderation', () => {
           const all = (await store.dump()).comments;
           if (next.kind === 'post') {
             const published = all.filter((comment) => comment.status === 'published');
-            const parent = published.length === 0 || next.parent % 4 === 0 ? null : published[next.parent % published.length]!.id;
+            const parent = published.length === 0 || next.parent % 4 === 0 ? null : (published[next.parent % published.length] as (typeof published)[number]).id;
             await postComment(store, SLUG, { author: 'Lectrice', email: 'l@example.fr', body: `Texte ${serial}`, parentId: parent }, null, {
               now: () => new Date((clock += 60_000)),
               newId: () => `c${serial++}`,
             });
           } else {
-            await decide(store, all[next.target % all.length]!.id, next.decision, null);
+            await decide(store, (all[next.target % all.length] as (typeof all)[number]).id, next.decision, null);
           }
         }
         const { articles, comments } = await store.dump();

@@ -223,8 +223,13 @@ export function createApi({ store, now = () => new Date(), newId = () => crypto.
   return {
     routes,
     routeOf(request) {
-      const found = match(request.method, new URL(request.url).pathname);
-      return 'route' in found && found.route ? found.route.pattern : null;
+      try {
+        const found = match(request.method, new URL(request.url).pathname);
+        return 'route' in found && found.route ? found.route.pattern : null;
+      } catch {
+        // A malformed %-escape in the path: no route.
+        return null;
+      }
     },
     async handle(request) {
       try {

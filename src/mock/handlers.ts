@@ -17,7 +17,10 @@ function faultTargetOf(request: Request): FaultTarget | null {
 }
 
 export const handlers = [
-  http.all('*/api/*', async ({ request }) => {
+  // /api/ right after the origin (not Vite's /src/client/api/… modules in development), as a
+  // regular expression: MSW decodes a path pattern's parameters and would throw on a malformed
+  // %-escape, which the API itself answers with a 404.
+  http.all(/^[a-z]+:\/\/[^/]+\/api\//, async ({ request }) => {
     const target = faultTargetOf(request);
     const answer = () =>
       api.handle(request).then(async (response) => {
