@@ -11,6 +11,9 @@ export const JS_BUDGET_GZIP_BYTES = 90 * 1024;
 const OUT = 'node_modules/.cache/reagir-build-check';
 // Strings that only the mock backend's code holds.
 const MOCK_MARKERS = ['mockServiceWorker', 'setupWorker', 'reagir:mock-db', 'MSW', 'seed-01', 'Booboo'];
+// Strings that only the server side holds: the HTTP API and the core (which the mock carries
+// into the demo build), and the SQL store.
+const SERVER_MARKERS = ['Action de modération inconnue.', 'An idempotency key refused an insert', 'pg_advisory_xact_lock', 'reagir.sqlite'];
 
 const failures = [];
 const check = (ok, message) => {
@@ -42,7 +45,7 @@ for (const file of production) {
   check(!/mockServiceWorker|msw|mock/i.test(name), `production build: ${name} looks like mock code`);
   if (/\.(js|html|css)$/.test(file)) {
     const text = readFileSync(file, 'utf8');
-    for (const marker of MOCK_MARKERS) check(!text.includes(marker), `production build: ${name} contains "${marker}"`);
+    for (const marker of [...MOCK_MARKERS, ...SERVER_MARKERS]) check(!text.includes(marker), `production build: ${name} contains "${marker}"`);
   }
 }
 
@@ -65,9 +68,16 @@ check(
   demo.some((file) => file.endsWith('.js') && readFileSync(file, 'utf8').includes('reagir:mock-db')),
   'demo build: no chunk holds the mock backend',
 );
+// The markers mean something: the mock's chunk carries the HTTP API and the core.
+for (const marker of SERVER_MARKERS.slice(0, 2)) {
+  check(
+    demo.some((file) => file.endsWith('.js') && readFileSync(file, 'utf8').includes(marker)),
+    `demo build: no chunk holds "${marker}", so its absence from production proves nothing`,
+  );
+}
 
 if (failures.length > 0) {
   console.error(`Build check failed:\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log('Build check passed: no mock code in the production build; the demo build loads it lazily.');
+console.log('Build check passed: no mock or server code in the production build; the demo build loads the mock lazily.');
