@@ -2,27 +2,11 @@
 // (`{ error: { code, message, fields? } }`), by the code the client reads. Field messages of the
 // comment rules come from src/shared/rule-messages-fr.ts, which the interface's catalogue shares.
 import type { ProblemCode } from '../core/problem';
-
-/** The codes of the wire, as the contract documents them. */
-export type ErrorCode =
-  | 'not_found'
-  | 'parent_not_found'
-  | 'validation'
-  | 'invalid_cursor'
-  | 'invalid_request'
-  | 'invalid_json'
-  | 'unsupported_media_type'
-  | 'too_large'
-  | 'idempotency_mismatch'
-  | 'already_recommended'
-  | 'not_recommended'
-  | 'already_reported'
-  | 'method_not_allowed'
-  | 'server';
+import type { ApiErrorCode } from '../shared/contract';
 
 export interface WireError {
   status: number;
-  code: ErrorCode;
+  code: ApiErrorCode;
   message: string;
 }
 

@@ -39,7 +39,13 @@ function isDump(value: unknown): value is StoreDump {
 /** The store the mock's API answers from. */
 export const store: MemoryStore = createMemoryStore({ loadMissingArticle: loadGenerated });
 store.load(seededDump());
-let storage: Storage | null = null;
+/** The part of the browser's `localStorage` the mock uses (the mock also runs in Node tests). */
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+let storage: KeyValueStorage | null = null;
 
 /** Saves what is not generated: generated discussions are computed again on the next visit. */
 export async function saveDb(): Promise<void> {
@@ -61,7 +67,7 @@ export async function saveDb(): Promise<void> {
 }
 
 /** Loads the saved database from `target` and saves every change back to it. */
-export function persistTo(target: Storage): void {
+export function persistTo(target: KeyValueStorage): void {
   storage = target;
   try {
     const saved: unknown = JSON.parse(target.getItem(STORAGE_KEY) ?? 'null');

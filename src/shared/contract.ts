@@ -126,6 +126,30 @@ export const CommentStatusesResponseSchema = v.object({
 
 export const ModerationDecisionResponseSchema = v.object({ comment: ModerationCommentSchema });
 
+/**
+ * The codes of the API's errors (`{ error: { code } }`), closed: the server answers no other.
+ * The client still reads an unknown code without failing (a newer server may add one) and then
+ * shows the server's own message.
+ */
+export const API_ERROR_CODES = [
+  'not_found',
+  'parent_not_found',
+  'validation',
+  'invalid_cursor',
+  'invalid_request',
+  'invalid_json',
+  'unsupported_media_type',
+  'too_large',
+  'idempotency_mismatch',
+  'already_recommended',
+  'not_recommended',
+  'already_reported',
+  'method_not_allowed',
+  'rate_limited',
+  'server',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
 export const ApiErrorBodySchema = v.object({
   error: v.object({
     code: v.string(),

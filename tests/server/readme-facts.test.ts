@@ -1,0 +1,25 @@
+// Numbers the README states are read from the code they describe, so that neither can change
+// alone: the reply preview's bounds, the page sizes and the JavaScript budget.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PREVIEW, REPLIES_PAGE_SIZE, TOP_LEVEL_PAGE_SIZE } from '../../src/core/read-discussion';
+import { MODERATION_PAGE_SIZE } from '../../src/core/moderate';
+
+const readme = readFileSync('README.md', 'utf8').replace(/\s+/g, ' ');
+const budget = /JS_BUDGET_GZIP_BYTES = (\d+) \* 1024/.exec(readFileSync('tests/tools/check-build.mjs', 'utf8'))?.[1];
+
+describe('the README', () => {
+  it('states the reply preview, the page sizes and the moderation tab as the code has them', () => {
+    expect(readme).toContain(
+      `at most ${PREVIEW.repliesPerComment} replies per comment, ${PREVIEW.depth} levels deep, ${PREVIEW.perThread} comments per thread`,
+    );
+    expect(readme).toContain(`top-level comments per page, 1–100, default ${TOP_LEVEL_PAGE_SIZE}`);
+    expect(readme).toContain(`(oldest first, ${REPLIES_PAGE_SIZE} by default)`);
+    expect(readme).toContain(`lists at most ${MODERATION_PAGE_SIZE} comments`);
+  });
+
+  it('states the JavaScript budget the build check enforces', () => {
+    expect(budget).toBeDefined();
+    expect(readme).toContain(`**${budget} KB gzip**`);
+  });
+});
