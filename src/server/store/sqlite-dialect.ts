@@ -42,6 +42,34 @@ function makeDirectory(dir: string): void {
   fs.mkdirSync(dir);
 }
 
+/** Statements kept prepared: a page of the discussion runs the same few, every request. */
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * The database as Kysely sees it, preparing each SQL text once: Kysely's SQLite driver asks
+ * better-sqlite3 to prepare every query anew, which cost more than running it (measured: a
+ * first page of generated-20000 took 12.9 ms through Kysely against 1.2 ms for its statements
+ * run directly). Statements are run one at a time on this one connection, so sharing is safe.
+ */
+function withPreparedStatements(database: Database.Database): SqliteDialectConfig['database'] {
+  const prepared = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sqlText: string) {
+      let statement = prepared.get(sqlText);
+      if (statement) {
+        // Most recently used last, so that the oldest is the one dropped.
+        prepared.delete(sqlText);
+      } else {
+        statement = database.prepare(sqlText);
+        if (prepared.size >= STATEMENT_CACHE_SIZE) prepared.delete(prepared.keys().next().value as string);
+      }
+      prepared.set(sqlText, statement);
+      return statement;
+    },
+  };
+}
+
 export function sqliteDialect(dataDir: string): SqliteDialect {
   const file = path.join(dataDir, SQLITE_FILE_NAME);
   let database: Database.Database;
@@ -59,5 +87,5 @@ export function sqliteDialect(dataDir: string): SqliteDialect {
   database.pragma('foreign_keys = ON');
   // Another process (an export, a second server by mistake) waits up to 5 s rather than failing.
   database.pragma('busy_timeout = 5000');
-  return new ImmediateSqliteDialect({ database });
+  return new ImmediateSqliteDialect({ database: withPreparedStatements(database) });
 }
