@@ -17,8 +17,6 @@ try {
   throw error;
 }
 
-process.stdout.write(`Réagir listening on ${server.origin}/ (${server.database})\n`);
-
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
@@ -32,3 +30,6 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+
+// Said once the signals are handled: whoever waits for this line may stop the server at once.
+process.stdout.write(`Réagir listening on ${server.origin}/ (${server.database})\n`);
