@@ -57,6 +57,8 @@ export default defineConfig(({ mode }) => {
     build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
     test: {
       restoreMocks: true,
+      // Far from Paris on purpose: dates must show in Europe/Paris time whatever the machine's zone.
+      env: { TZ: 'America/New_York' },
       // Whole-app tests on a busy 2-core machine can pass 5 s; a hang still fails, later.
       testTimeout: 15_000,
       projects: [

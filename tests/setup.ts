@@ -2,7 +2,7 @@
 // storage, and no console.error left unexplained (React warnings are defects here).
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { resetDb } from '../src/mock/db';
 import { faults } from '../src/mock/faults';
 import { resetStorageProblemNotice } from '../src/client/features/comments/lib/draft-store';
@@ -14,6 +14,8 @@ import { server } from '../src/mock/node';
 
 // CI shares two cores with a browser suite: waiting up to 3 s keeps slow runs from failing.
 configure({ asyncUtilTimeout: 3000 });
+
+let consoleErrors: string[] = [];
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
@@ -33,12 +35,16 @@ beforeEach(() => {
   // Every test starts in French, the default, whatever the one before chose.
   void showLanguage('fr');
   window.history.replaceState(null, '', '/');
+  // Collected rather than thrown: a throw inside React's or a library's call stack may be
+  // swallowed or surface in another test; checked after each test, it fails the one that caused it.
+  consoleErrors = [];
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    throw new Error(`console.error during a test: ${args.map(String).join(' ')}`);
+    consoleErrors.push(args.map(String).join(' '));
   });
 });
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  expect(consoleErrors, 'console.error during this test').toEqual([]);
 });
 afterAll(() => server.close());

@@ -1,39 +1,18 @@
 import * as v from 'valibot';
-import { messageFor } from '../../shared/coded-messages';
-import { fr } from '../lib/i18n/fr';
-import { ApiErrorBodySchema } from '../../shared/contract';
+import { ApiErrorBodySchema, type ApiErrorCode as ServerErrorCode } from '../../shared/contract';
 import { takeEarlyResponse } from './early-requests';
+import type { RequestProblem } from './request-problem';
+
 
 /** Where the API lives: `/api` on the page's origin unless VITE_API_URL names a real server. */
 export const API_BASE_URL: string = import.meta.env.VITE_API_URL ?? '/api';
 
-export type ApiErrorCode =
-  | 'offline'
-  | 'timeout'
-  | 'network'
-  | 'invalid_response'
-  | 'validation'
-  | 'not_found'
-  | 'rate_limited'
-  | 'server'
-  | (string & {});
+/** The server's codes, the client's own findings, and any code a newer server may add. */
+export type ApiErrorCode = ServerErrorCode | 'offline' | 'timeout' | 'network' | 'invalid_response' | 'http' | (string & {});
 
 /**
- * What went wrong that the client found itself (no answer, an unreadable one, a refusal without
- * the contract's error body): the interface says it in the reader's language from this.
- */
-export type RequestProblem =
-  | { code: 'offline' }
-  | { code: 'timeout' }
-  | { code: 'network' }
-  | { code: 'rateLimited'; seconds: number | null }
-  | { code: 'refused'; status: number }
-  | { code: 'unreadable' }
-  | { code: 'unexpected' };
-
-/**
- * Every failure of a request, with a French message fit to show as it is: the server's own, or
- * the catalogue's for a `problem` the client found (which the interface may say in English).
+ * Every failure of a request: the server's code and French message, or the `problem` the client
+ * found itself, which the interface puts into words (src/client/lib/i18n/error-message.ts).
  */
 export class ApiError extends Error {
   readonly status: number;
@@ -41,7 +20,7 @@ export class ApiError extends Error {
   readonly fields: Readonly<Record<string, string>>;
   /** From a 429's Retry-After header: how long the server asks us to wait. */
   readonly retryAfterSeconds: number | null;
-  /** Null when the message is the server's. */
+  /** Null when the server explained itself (code and message are then the server's). */
   readonly problem: RequestProblem | null;
 
   constructor(
@@ -62,8 +41,9 @@ export class ApiError extends Error {
   }
 }
 
+// The message of an error the client found is only its code: the interface words the problem.
 const clientError = (status: number, code: ApiErrorCode, problem: RequestProblem, retryAfterSeconds: number | null = null) =>
-  new ApiError(status, code, messageFor(fr.requests, problem), {}, retryAfterSeconds, problem);
+  new ApiError(status, code, problem.code, {}, retryAfterSeconds, problem);
 
 /** A request that has had no answer after this long is abandoned; retrying is then safe. */
 export const REQUEST_TIMEOUT_MS = 30_000;

@@ -1,18 +1,24 @@
 import type { CommentSort, ModerationQueue } from '../../shared/contract';
 
-// Keys from general to specific: invalidating ['comments', slug] refreshes every list, reply
-// batch and context of one article after a moderation, and nothing of the other articles.
+// Keys from general to specific, each built from its parent's: invalidating
+// `comments.ofArticle(slug)` refreshes every list, reply batch and context of one article after a
+// moderation, and nothing of the other articles — by construction, not by convention.
+const articles = ['articles'] as const;
+const comments = ['comments'] as const;
+const moderation = ['moderation'] as const;
+
+const ofArticle = (slug: string) => [...comments, slug] as const;
+
 export const queryKeys = {
-  article: (slug: string) => ['articles', 'detail', slug] as const,
+  article: (slug: string) => [...articles, 'detail', slug] as const,
   comments: {
-    ofArticle: (slug: string) => ['comments', slug] as const,
-    pages: (slug: string, sort: CommentSort) => ['comments', slug, 'pages', sort] as const,
-    replies: (slug: string, parentId: string, afterId: string | null) =>
-      ['comments', slug, 'replies', parentId, afterId] as const,
-    context: (slug: string, id: string) => ['comments', slug, 'context', id] as const,
+    ofArticle,
+    pages: (slug: string, sort: CommentSort) => [...ofArticle(slug), 'pages', sort] as const,
+    replies: (slug: string, parentId: string, afterId: string | null) => [...ofArticle(slug), 'replies', parentId, afterId] as const,
+    context: (slug: string, id: string) => [...ofArticle(slug), 'context', id] as const,
   },
   moderation: {
-    all: ['moderation'] as const,
-    list: (queue: ModerationQueue) => ['moderation', 'list', queue] as const,
+    all: moderation,
+    list: (queue: ModerationQueue) => [...moderation, 'list', queue] as const,
   },
 };

@@ -1,6 +1,6 @@
-import { notifyManager, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { notifyManager, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
-import type { PublishedComment } from '../../shared/contract';
+import type { CommentContext, CommentPage, PublishedComment, RepliesPage, ThreadComment } from '../../shared/contract';
 import { queryKeys } from '../api/query-keys';
 
 export interface LoadedComments {
@@ -10,28 +10,28 @@ export interface LoadedComments {
   total: number | undefined;
 }
 
-type Loaded = PublishedComment & { removed?: boolean; status?: string };
+/**
+ * What the queries under `comments.ofArticle(slug)` hold (src/client/features/comments/api):
+ * pages of the discussion, batches of replies, or a thread's context.
+ */
+type ArticleCommentsData = InfiniteData<CommentPage | RepliesPage> | CommentContext;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const commentsIn = (data: ArticleCommentsData | undefined): ThreadComment[] =>
+  data === undefined ? [] : 'pages' in data ? data.pages.flatMap((page) => page.comments) : data.comments;
 
-/** The comments in one query's data: pages of a discussion or of replies, or a thread's context. */
-function commentsIn(data: unknown): Loaded[] {
-  if (!isRecord(data)) return [];
-  if (Array.isArray(data.pages)) return data.pages.flatMap(commentsIn);
-  return Array.isArray(data.comments) ? (data.comments as Loaded[]) : [];
+const isDiscussionPage = (page: CommentPage | RepliesPage | undefined): page is CommentPage => page !== undefined && 'total' in page;
+
+/** The discussion's count, from its first page (reply batches and contexts do not carry it). */
+function totalIn(data: ArticleCommentsData | undefined): number | undefined {
+  const first = data && 'pages' in data ? data.pages[0] : undefined;
+  return isDiscussionPage(first) ? first.total : undefined;
 }
 
-function totalIn(data: unknown): number | undefined {
-  if (!isRecord(data) || !Array.isArray(data.pages)) return undefined;
-  const first: unknown = data.pages[0];
-  return isRecord(first) && typeof first.total === 'number' ? first.total : undefined;
-}
-
-function collect(datas: readonly unknown[]): LoadedComments {
+function collect(datas: ReadonlyArray<ArticleCommentsData | undefined>): LoadedComments {
   const byId = new Map<string, PublishedComment>();
   for (const comment of datas.flatMap(commentsIn)) {
-    // Removed ones are empty placeholders; anything not published (a pending one) stays out.
-    if (comment.removed || (comment.status !== undefined && comment.status !== 'published')) continue;
+    // Removed ones are empty placeholders.
+    if (comment.removed) continue;
     if (!byId.has(comment.id)) {
       const { id, articleSlug, parentId, author, createdAt, body } = comment;
       byId.set(id, { id, articleSlug, parentId, author, createdAt, body });
@@ -42,13 +42,15 @@ function collect(datas: readonly unknown[]): LoadedComments {
 
 /** A store over the query cache that hands out the same object until the article's data changes. */
 function loadedCommentsStore(queryClient: QueryClient, slug: string) {
-  let last: { datas: unknown[]; result: LoadedComments } | null = null;
+  let last: { datas: Array<ArticleCommentsData | undefined>; result: LoadedComments } | null = null;
   return {
     // Batched, as TanStack Query's own hooks do: the cache also changes while another
     // component renders (a query is added), when no store may tell React to update.
     subscribe: (onChange: () => void) => queryClient.getQueryCache().subscribe(notifyManager.batchCalls(onChange)),
     getSnapshot: (): LoadedComments => {
-      const datas = queryClient.getQueriesData({ queryKey: queryKeys.comments.ofArticle(slug) }).map(([, data]) => data);
+      const datas = queryClient
+        .getQueriesData<ArticleCommentsData>({ queryKey: queryKeys.comments.ofArticle(slug) })
+        .map(([, data]) => data);
       if (last && last.datas.length === datas.length && last.datas.every((data, index) => data === datas[index])) {
         return last.result;
       }

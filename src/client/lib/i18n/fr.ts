@@ -5,7 +5,7 @@
 // Messages with values are functions; plurals go through Intl.PluralRules (plural.ts). The
 // article and the comments are content, not interface: they are never translated.
 import type { CommentSort } from '../../../shared/contract';
-import type { RequestProblem } from '../../api/http-client';
+import type { RequestProblem } from '../../api/request-problem';
 import type { MessagesFor } from '../../../shared/coded-messages';
 import type { Language } from './language';
 import { formatCount } from '../format-count';

@@ -1,4 +1,5 @@
 import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { ChoiceNotice } from './choice-notice';
 
 interface CancelConfirmationProps {
   onKeepWriting: () => void;
@@ -9,20 +10,10 @@ interface CancelConfirmationProps {
 /** Asked before a non-empty form closes: nothing typed goes away without a clear choice. */
 export function CancelConfirmation({ onKeepWriting, onCloseKeepingDraft, onDiscard }: CancelConfirmationProps) {
   const t = useDeferredCatalogue();
-  return (
-    <div role="alert" className="comment-form__confirm">
-      <p>{t.form.closeQuestion}</p>
-      <div className="comment-form__actions">
-        <button type="button" className="button" onClick={onKeepWriting} autoFocus>
-          {t.form.keepWriting}
-        </button>
-        <button type="button" className="button" onClick={onCloseKeepingDraft}>
-          {t.form.closeKeepingDraft}
-        </button>
-        <button type="button" className="button button--danger" onClick={onDiscard}>
-          {t.form.discard}
-        </button>
-      </div>
-    </div>
-  );
+  const choices = [
+    { label: t.form.keepWriting, onChoose: onKeepWriting, autoFocus: true },
+    { label: t.form.closeKeepingDraft, onChoose: onCloseKeepingDraft },
+    { label: t.form.discard, onChoose: onDiscard, destructive: true },
+  ];
+  return <ChoiceNotice role="alert" className="comment-form__confirm" message={t.form.closeQuestion} choices={choices} />;
 }

@@ -178,10 +178,11 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
               <MoreReplies
                 articleSlug={articleSlug}
                 parentId={comment.id}
-                parentAuthor={author}
                 afterId={previewReplies.at(-1) ?? null}
                 remaining={comment.replyCount - previewReplies.length}
-                depth={depth + 1}
+                renderReply={(batch, id) => (
+                  <CommentItem key={id} articleSlug={articleSlug} thread={batch} commentId={id} depth={depth + 1} parentAuthor={author} />
+                )}
               />
             )}
             {ownPendingReplies.map(

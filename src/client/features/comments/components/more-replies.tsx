@@ -1,20 +1,22 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalogue } from '../../../lib/i18n/fr';
 import { useCatalogue } from '../../../lib/i18n/language';
 import { QueryFailure } from '../../../lib/query-failure';
 import { repliesQueryOptions } from '../api/get-comments';
-import { threadOf } from '../lib/build-thread';
-import { CommentItem } from './comment-item';
+import { threadOf, type Thread } from '../lib/build-thread';
 
 interface MoreRepliesProps {
   articleSlug: string;
   parentId: string;
-  parentAuthor: string;
   /** The last reply already shown, or null when none is. */
   afterId: string | null;
   remaining: number;
-  depth: number;
+  /**
+   * Renders one reply of a loaded batch (a CommentItem, which renders this component in turn:
+   * passed in rather than imported, so that the two files do not import each other).
+   */
+  renderReply: (thread: Thread, id: string) => ReactNode;
 }
 
 const moreRepliesLabel = (t: Catalogue, remaining: number, noneShown: boolean) =>
@@ -39,7 +41,7 @@ export function MoreReplies(props: MoreRepliesProps) {
   return <RepliesBatch {...props} />;
 }
 
-function RepliesBatch({ articleSlug, parentId, parentAuthor, afterId, remaining, depth }: MoreRepliesProps) {
+function RepliesBatch({ articleSlug, parentId, afterId, remaining, renderReply }: MoreRepliesProps) {
   const t = useCatalogue();
   const replies = useInfiniteQuery(repliesQueryOptions(articleSlug, parentId, afterId));
   const firstNewId = replies.data?.pages[0]?.comments[0]?.id;
@@ -72,16 +74,7 @@ function RepliesBatch({ articleSlug, parentId, parentAuthor, afterId, remaining,
     <>
       {pages.map((page) => {
         const thread = threadOf(page.comments);
-        return thread.roots.map((id) => (
-          <CommentItem
-            key={id}
-            articleSlug={articleSlug}
-            thread={thread}
-            commentId={id}
-            depth={depth}
-            parentAuthor={parentAuthor}
-          />
-        ));
+        return thread.roots.map((id) => renderReply(thread, id));
       })}
       {replies.hasNextPage && (
         <li className="comment-more">

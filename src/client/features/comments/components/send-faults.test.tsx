@@ -133,7 +133,8 @@ describe('sending the same comment again', () => {
 
   it('a reply form closed during a slow send and reopened waits for it, and nothing is stored twice', async () => {
     const { user, form } = await replyToDelires();
-    faults.inject({ kind: 'slow', ms: 600 });
+    // Slow enough that closing and reopening fit in it on a loaded 2-core machine.
+    faults.inject({ kind: 'slow', ms: 2500 });
     await user.click(form.getByRole('button', { name: 'Envoyer' }));
     await user.click(form.getByRole('button', { name: 'Annuler' }));
     await user.click(screen.getByRole('button', { name: 'Fermer et garder le brouillon' }));
@@ -142,7 +143,7 @@ describe('sending the same comment again', () => {
     const button = reopened.getByRole('button', { name: 'Envoi en cours…' });
     expect(button).toHaveAttribute('aria-disabled', 'true');
     await user.click(button);
-    await waitFor(() => expect(stored()).toHaveLength(1));
+    await waitFor(() => expect(stored()).toHaveLength(1), { timeout: 8000 });
     await waitFor(() => expect(reopened.getByLabelText('Commentaire')).toHaveValue(''));
     expect(stored()).toHaveLength(1);
   });
