@@ -47,11 +47,15 @@ export function observeDiscussion(expectedCount) {
 export function readDiscussionMarks() {
   const marks = window.__reagirBench;
   const [navigation] = performance.getEntriesByType('navigation');
+  const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
   // Nothing is on screen before the first contentful paint, whatever a frame callback says.
-  const firstContentfulPaint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+  const firstContentfulPaint = paint ?? 0;
   return {
     firstCommentMs: Math.max(marks.firstComment, firstContentfulPaint),
     headingMs: Math.max(marks.heading, firstContentfulPaint),
+    // The document's time to first byte: request sent to the first byte of the answer.
+    ttfbMs: navigation ? navigation.responseStart - navigation.requestStart : null,
+    fcpMs: paint,
     loadEventEndMs: navigation?.loadEventEnd ?? null,
     longTaskCount: marks.longTasks.length,
     longTaskTotalMs: marks.longTasks.reduce((sum, task) => sum + task.duration, 0),
