@@ -8,6 +8,20 @@ export function isVisible(status: CommentRecord['status'], descendantCount: numb
   return status === 'published' || (status === 'rejected' && descendantCount > 0);
 }
 
+/** A comment as it enters the store: nothing below it counted yet, not visible until published. */
+export function newCommentRecord(comment: StoredComment, idempotencyKey: string | null = null): CommentRecord {
+  return {
+    ...comment,
+    createdMs: Date.parse(comment.createdAt),
+    replyCount: 0,
+    descendantCount: 0,
+    recommendations: 0,
+    visible: false,
+    decisionReason: null,
+    idempotencyKey,
+  };
+}
+
 export function countDiscussion(
   article: StoredArticle,
   comments: readonly StoredComment[],

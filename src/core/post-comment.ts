@@ -2,6 +2,7 @@
 // retries, and answered with what the author may see of it.
 import { normaliseComment, validateComment } from '../shared/comment-rules';
 import type { CommentStatus, NewComment, PublishedComment } from '../shared/contract';
+import { newCommentRecord } from './count-discussion';
 import { Problem } from './problem';
 import { articleRecordOf } from './read-discussion';
 import type { CommentRecord } from './records';
@@ -62,23 +63,19 @@ export async function postComment(
   }
 
   const now = options.now();
-  const record: CommentRecord = {
-    id: options.newId(),
-    articleSlug: slug,
-    parentId: normalised.parentId,
-    author: normalised.author,
-    email: normalised.email,
-    body: normalised.body,
-    createdAt: now.toISOString(),
-    createdMs: now.getTime(),
-    status: 'pending',
-    replyCount: 0,
-    descendantCount: 0,
-    recommendations: 0,
-    visible: false,
-    decisionReason: null,
+  const record = newCommentRecord(
+    {
+      id: options.newId(),
+      articleSlug: slug,
+      parentId: normalised.parentId,
+      author: normalised.author,
+      email: normalised.email,
+      body: normalised.body,
+      createdAt: now.toISOString(),
+      status: 'pending',
+    },
     idempotencyKey,
-  };
+  );
   // The key is unique in the store: of two requests racing with one key, one inserts and the
   // other finds the comment it stored.
   const inserted = await store.write(null, (tx) => tx.insertComment(record));

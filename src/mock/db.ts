@@ -3,7 +3,7 @@
 // localStorage after every change so that a reload keeps it; in tests it lives in memory and
 // `resetDb()` brings back the seed before each test. The synthetic articles `generated-N` are
 // computed on first use and never saved: what readers do to them lasts until the page reloads.
-import { countDiscussion } from '../core/count-discussion';
+import { countDiscussion, newCommentRecord } from '../core/count-discussion';
 import { createMemoryStore, type MemoryStore } from '../core/memory-store';
 import type { CommentRecord, ReportRecord, StoredComment } from '../core/records';
 import type { StoreDump } from '../core/store';
@@ -82,19 +82,6 @@ export function resetDb(): void {
   void saveDb();
 }
 
-function toRecord(comment: StoredComment, idempotencyKey: string | null = null): CommentRecord {
-  return {
-    ...comment,
-    createdMs: Date.parse(comment.createdAt),
-    replyCount: 0,
-    descendantCount: 0,
-    recommendations: 0,
-    visible: false,
-    decisionReason: null,
-    idempotencyKey,
-  };
-}
-
 /** Generated comments are found once their discussion is loaded: `generated-50-7` is in `generated-50`. */
 function loadDiscussionOf(id: string): void {
   const slug = id.slice(0, id.lastIndexOf('-'));
@@ -118,7 +105,7 @@ export const db = {
     return store.direct.comments().filter((comment) => comment.articleSlug === slug && comment.status === status);
   },
   insertComment(comment: StoredComment, idempotencyKey: string | null = null): void {
-    store.direct.recount(comment.articleSlug, (comments) => [...comments, toRecord(comment, idempotencyKey)]);
+    store.direct.recount(comment.articleSlug, (comments) => [...comments, newCommentRecord(comment, idempotencyKey)]);
   },
   /** Undefined for an unknown comment. */
   setStatus(id: string, status: CommentStatus, reason?: string): CommentRecord | undefined {
