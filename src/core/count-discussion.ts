@@ -22,23 +22,37 @@ export function newCommentRecord(comment: StoredComment, idempotencyKey: string 
   };
 }
 
+/**
+ * Breadth-first from the top level (a reply whose parent is not among them counts as top
+ * level): each parent before its replies, without recursion.
+ */
+export function parentsFirst<T extends { id: string; parentId: string | null }>(comments: readonly T[]): T[] {
+  const ids = new Set(comments.map((comment) => comment.id));
+  const children = new Map<string, T[]>();
+  const order: T[] = [];
+  for (const comment of comments) {
+    if (comment.parentId === null || !ids.has(comment.parentId)) {
+      order.push(comment);
+      continue;
+    }
+    const siblings = children.get(comment.parentId);
+    if (siblings) siblings.push(comment);
+    else children.set(comment.parentId, [comment]);
+  }
+  // (A for…of over an array visits what is pushed during the loop.)
+  for (const comment of order) order.push(...(children.get(comment.id) ?? []));
+  return order;
+}
+
 export function countDiscussion(
   article: StoredArticle,
   comments: readonly StoredComment[],
   extra: (comment: StoredComment) => Partial<Pick<CommentRecord, 'recommendations' | 'decisionReason' | 'idempotencyKey'>> = () => ({}),
 ): { article: ArticleRecord; comments: CommentRecord[] } {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
-  const children = new Map<string, StoredComment[]>();
-  for (const comment of comments) {
-    if (comment.parentId === null) continue;
-    const siblings = children.get(comment.parentId);
-    if (siblings) siblings.push(comment);
-    else children.set(comment.parentId, [comment]);
-  }
-  // Parents before children (breadth-first from the top level), then backwards: each comment's
-  // count is complete when it is added to its parent's, without recursion (chains may be deep).
-  const order = comments.filter((comment) => comment.parentId === null || !byId.has(comment.parentId));
-  for (const comment of order) order.push(...(children.get(comment.id) ?? []));
+  // Parents before children, then backwards: each comment's count is complete when it is added
+  // to its parent's, without recursion (chains may be deep).
+  const order = parentsFirst(comments);
   const descendants = new Map<string, number>();
   const replies = new Map<string, number>();
   for (const comment of [...order].reverse()) {

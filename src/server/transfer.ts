@@ -1,6 +1,6 @@
 // Moving a database: everything it holds as one JSON document (emails included: it is the
 // owner's copy), and the same document read into an empty database of either kind.
-import type { CommentRecord } from '../core/records';
+import { parentsFirst } from '../core/count-discussion';
 import type { Store, StoreDump } from '../core/store';
 
 export const EXPORT_FORMAT = 'reagir-export';
@@ -40,21 +40,4 @@ export async function importAll(store: Store, file: unknown): Promise<{ articles
     await tx.insertRecommendations(file.recommendations);
   });
   return { articles: file.articles.length, comments: file.comments.length };
-}
-
-/** Breadth-first from the top level: each parent before its replies, without recursion. */
-function parentsFirst(comments: readonly CommentRecord[]): CommentRecord[] {
-  const ids = new Set(comments.map((comment) => comment.id));
-  const children = new Map<string, CommentRecord[]>();
-  const order: CommentRecord[] = [];
-  for (const comment of comments) {
-    if (comment.parentId === null || !ids.has(comment.parentId)) order.push(comment);
-    else {
-      const siblings = children.get(comment.parentId);
-      if (siblings) siblings.push(comment);
-      else children.set(comment.parentId, [comment]);
-    }
-  }
-  for (const comment of order) order.push(...(children.get(comment.id) ?? []));
-  return order;
 }

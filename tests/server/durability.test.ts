@@ -6,11 +6,11 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contractTargets, freshPostgresSchema } from '../contract/targets';
+import { freshPostgresSchema, postgresAvailable } from './postgres';
 import { runFailingServer, runServer, type ServerProcess } from './server-process';
 
 const SLUG = 'hollande-poutine-daech';
-const withPostgres = (await contractTargets()).some((target) => target.name === 'postgres');
+const withPostgres = await postgresAvailable();
 
 interface Database {
   env: Record<string, string>;

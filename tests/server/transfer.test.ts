@@ -13,9 +13,9 @@ import { setRecommendation, reportComment } from '../../src/core/react-to-commen
 import { seedGenerated, seedIfEmpty } from '../../src/server/seed';
 import { openStore, type ServerStore } from '../../src/server/store/open-store';
 import { exportAll, importAll, ImportError } from '../../src/server/transfer';
-import { contractTargets, freshPostgresSchema } from '../contract/targets';
+import { freshPostgresSchema, postgresAvailable } from './postgres';
 
-const withPostgres = (await contractTargets()).some((target) => target.name === 'postgres');
+const withPostgres = await postgresAvailable();
 const cleanUps: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanUp of cleanUps.splice(0).reverse()) await cleanUp();

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countDiscussion } from '../../core/count-discussion';
 import { createMemoryStore } from '../../core/memory-store';
@@ -17,9 +16,8 @@ import { threadKeyOf } from '../../core/thread-order';
 import { generatedArticle, generatedComments } from '../../fixtures/generated-article';
 import { seedArticle, seedComments } from '../../fixtures/seed-article';
 import { COMMENT_SORTS, MODERATION_QUEUES } from '../../shared/contract';
+import { freshPostgresSchema, postgresAvailable } from '../../../tests/server/postgres';
 import { openStore } from './open-store';
-
-const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // --- The stores under test ------------------------------------------------------------------
 
@@ -27,18 +25,6 @@ const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-let schemas = 0;
-
-async function withPostgresClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Target {
   name: string;
@@ -64,26 +50,18 @@ const sqliteTarget: Target = {
 const postgresTarget: Target = {
   name: 'postgres',
   async open() {
-    // A schema per store, named after this process: runs never see each other's tables, and
-    // each one drops what it created.
-    const schema = `reagir_store_test_${process.pid}_${++schemas}`;
-    await withPostgresClient((client) => client.query(`create schema ${schema}`));
-    const options = encodeURIComponent(`-c search_path=${schema}`);
-    const store = await openStore({ databaseUrl: `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=${options}`, dataDir: os.tmpdir() });
+    const schema = await freshPostgresSchema();
+    const store = await openStore({ databaseUrl: schema.url, dataDir: os.tmpdir() });
     cleanups.push(async () => {
       await store.close();
-      await withPostgresClient((client) => client.query(`drop schema ${schema} cascade`));
+      await schema.drop();
     });
     await store.migrate();
     return store;
   },
 };
 
-const postgresReachable = await withPostgresClient(async () => true).catch(() => false);
-if (!postgresReachable && !process.env.CI) {
-  console.warn(`PostgreSQL at ${POSTGRES_URL} is unreachable: the PostgreSQL store is NOT tested in this run (on CI, this fails).`);
-}
-const targets = [memoryTarget, sqliteTarget, ...(postgresReachable || process.env.CI ? [postgresTarget] : [])];
+const targets = [memoryTarget, sqliteTarget, ...((await postgresAvailable()) ? [postgresTarget] : [])];
 
 // --- The data -------------------------------------------------------------------------------
 
