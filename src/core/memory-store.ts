@@ -7,6 +7,7 @@ import type { ArticleRecord, CommentRecord, RecommendationRecord, ReportRecord, 
 import type { CommentPatch, ModerationCounts, ReplyKey, Store, StoreDump, StoreWrites, ThreadKey } from './store';
 import { compareReplies, compareThreadKeys, threadKeyOf } from './thread-order';
 import { countDiscussion } from './count-discussion';
+import { createMemoryAccessStore } from './memory-access-store';
 
 export interface MemoryStoreOptions {
   /**
@@ -49,7 +50,12 @@ export interface DirectAccess {
   recount(slug: string, edit: (comments: CommentRecord[]) => CommentRecord[]): void;
 }
 
-export type MemoryStore = Store & { load(dump: StoreDump): void; direct: DirectAccess };
+export type MemoryStore = Store & {
+  load(dump: StoreDump): void;
+  /** Forgets moderators, sessions, throttle counts, bans and word lists (load keeps them). */
+  resetAccess(): void;
+  direct: DirectAccess;
+};
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const articles = new Map<string, ArticleRecord>();
@@ -320,8 +326,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
   };
 
-  return {
+  const store: MemoryStore = {
     ...reads,
+    access: createMemoryAccessStore(),
+    resetAccess() {
+      store.access = createMemoryAccessStore();
+    },
     load,
     direct,
     write<T>(_lock: string | null, work: (tx: StoreWrites) => Promise<T>): Promise<T> {
@@ -354,4 +364,5 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     async close() {},
   };
+  return store;
 }

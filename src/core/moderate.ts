@@ -9,20 +9,30 @@ import { Problem } from './problem';
 import type { CommentRecord } from './records';
 import type { Store, StoreReads, StoreWrites } from './store';
 import { toModeration } from './views';
+import { suspectWordsIn } from './word-lists';
+import type { AccessStore } from './access-store';
 
 /** A moderation tab shows at most this many comments, oldest first. */
 export const MODERATION_PAGE_SIZE = 100;
 
-async function moderationViews(store: StoreReads, comments: readonly CommentRecord[]): Promise<ModerationComment[]> {
+type ModerationReads = StoreReads & { access: AccessStore };
+
+async function moderationViews(store: ModerationReads, comments: readonly CommentRecord[]): Promise<ModerationComment[]> {
   const parentIds = [...new Set(comments.flatMap((comment) => (comment.parentId === null ? [] : [comment.parentId])))];
-  const [parents, reports] = await Promise.all([store.comments(parentIds), store.openReports(comments.map((comment) => comment.id))]);
+  const [parents, reports, suspectWords] = await Promise.all([
+    store.comments(parentIds),
+    store.openReports(comments.map((comment) => comment.id)),
+    // Found with today's list when the queue is read: a word added to it marks comments already waiting.
+    suspectWordsIn(store.access, comments.map((comment) => comment.body)),
+  ]);
   const parentById = new Map(parents.map((parent) => [parent.id, parent]));
   const titles = new Map<string, string>();
   for (const slug of new Set(comments.map((comment) => comment.articleSlug))) {
     titles.set(slug, (await store.article(slug))?.article.title ?? slug);
   }
-  return comments.map((comment) =>
+  return comments.map((comment, index) =>
     toModeration(comment, {
+      suspectWords: suspectWords[index] ?? [],
       articleTitle: titles.get(comment.articleSlug) ?? comment.articleSlug,
       parent: comment.parentId === null ? undefined : parentById.get(comment.parentId),
       openReports: reports.filter((report) => report.commentId === comment.id),
@@ -30,7 +40,7 @@ async function moderationViews(store: StoreReads, comments: readonly CommentReco
   );
 }
 
-export async function listModerationQueue(store: StoreReads, queue: ModerationQueue): Promise<ModerationListResponse> {
+export async function listModerationQueue(store: ModerationReads, queue: ModerationQueue): Promise<ModerationListResponse> {
   const [comments, counts] = await Promise.all([store.moderationQueue(queue, MODERATION_PAGE_SIZE), store.moderationCounts()]);
   return { comments: await moderationViews(store, comments), counts };
 }

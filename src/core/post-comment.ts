@@ -2,12 +2,14 @@
 // retries, and answered with what the author may see of it.
 import { normaliseComment, validateComment } from '../shared/comment-rules';
 import type { CommentStatus, NewComment, PublishedComment } from '../shared/contract';
+import { refuseBanned } from './bans';
 import { newCommentRecord } from './count-discussion';
 import { Problem } from './problem';
 import { articleRecordOf } from './read-discussion';
 import type { CommentRecord } from './records';
 import type { Store } from './store';
 import { toPublished } from './views';
+import { refuseBannedWords } from './word-lists';
 
 export interface PostedComment {
   /** False when an earlier request with the same idempotency key stored it. */
@@ -18,6 +20,8 @@ export interface PostedComment {
 export interface PostOptions {
   now: () => Date;
   newId: () => string;
+  /** Counts the post against the throttles (throttle.ts); throws when over. Not run for a replay. */
+  throttle?: (normalised: NewComment) => Promise<void>;
 }
 
 function answer(comment: CommentRecord, created: boolean): PostedComment {
@@ -56,6 +60,11 @@ export async function postComment(
 
   const fields = validateComment(request);
   if (Object.keys(fields).length > 0) throw new Problem('validation', fields as Record<string, string>);
+  // Counted once the form is valid (a reader correcting a field is not throttled), and never for
+  // a retry of a stored comment (above): it posts nothing.
+  await options.throttle?.(normalised);
+  await refuseBanned(store.access, normalised.email);
+  await refuseBannedWords(store.access, normalised.body);
 
   if (normalised.parentId !== null) {
     const parent = await store.comment(normalised.parentId);

@@ -3,6 +3,7 @@
 // find, insert, update, read in an order the core defines — so that every decision about what the
 // API answers stays in the core, once.
 import type { CommentSort, ModerationQueue } from '../shared/contract';
+import type { AccessStore } from './access-store';
 import type { ArticleRecord, CommentRecord, RecommendationRecord, ReportRecord, StoredArticle } from './records';
 
 /** A top-level comment's place in one order (see thread-order.ts): where a page resumes. */
@@ -77,6 +78,8 @@ export interface StoreDump {
 }
 
 export interface Store extends StoreReads {
+  /** Moderators, sessions, throttle counts, bans, word lists (access-store.ts). */
+  access: AccessStore;
   /**
    * Runs `work` in one transaction: all of it is stored, or none. Writes that concern the same
    * article (`lock`) never interleave, in this process or another (moderation counts depend on it).

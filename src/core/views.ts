@@ -33,7 +33,12 @@ export function toThreadComment(comment: CommentRecord): ThreadComment {
 
 export function toModeration(
   comment: CommentRecord,
-  context: { articleTitle: string; parent: CommentRecord | undefined; openReports: readonly ReportRecord[] },
+  context: {
+    articleTitle: string;
+    parent: CommentRecord | undefined;
+    openReports: readonly ReportRecord[];
+    suspectWords: ReadonlyArray<{ start: number; end: number }>;
+  },
 ): ModerationComment {
   const openReports = { abusive: 0, spam: 0, 'off-topic': 0, other: 0 };
   for (const report of context.openReports) openReports[report.reason] += 1;
@@ -46,5 +51,8 @@ export function toModeration(
     openReports,
     reportDetails: context.openReports.map((report) => report.details).filter((details) => details !== ''),
     decisionReason: comment.decisionReason,
+    // Moderators only: this view is served behind a session (src/http/api.ts).
+    email: comment.email,
+    suspectWords: context.suspectWords.map(({ start, end }) => ({ start, end })),
   };
 }

@@ -1,25 +1,20 @@
-// The HTTP API: the contract's routes over web-standard Request and Response, each turning a
-// request into a call of the core and the core's answer or refusal into a response. The real
-// server (src/server) and the mock (src/mock) both serve this very function, over a SQL store
-// and over the in-memory one: what the API answers is decided here and in the core, once.
-import * as v from 'valibot';
-import { decide, commentStatuses, listModerationQueue } from '../core/moderate';
-import { postComment } from '../core/post-comment';
+// The HTTP API: the contract's routes over web-standard Request and Response. The real server
+// (src/server) and the mock (src/mock) both serve this very function, over a SQL store and over
+// the in-memory one: what the API answers is decided here and in the core, once. This module is
+// the router and the gate (sessions, other sites); the routes live in *-routes.ts.
 import { Problem } from '../core/problem';
-import { reportComment, setRecommendation } from '../core/react-to-comment';
-import { readArticle, readCommentPage, readContext, readReplies, REPLIES_PAGE_SIZE, TOP_LEVEL_PAGE_SIZE } from '../core/read-discussion';
+import { moderatorOf, type PasswordCheck } from '../core/sessions';
 import type { Store } from '../core/store';
-import {
-  CommentSortSchema,
-  MAX_REQUEST_BYTES,
-  ModerationDecisionRequestSchema,
-  ModerationQueueSchema,
-  NewCommentRequestSchema,
-  NewReportRequestSchema,
-  RecommendationRequestSchema,
-  type ApiErrorBody,
-} from '../shared/contract';
-import { PROBLEMS, REQUEST_ERRORS, type WireError } from './messages-fr';
+import { DEFAULT_RATE_RULES, type RateRules } from '../core/throttle';
+import { discussionRoutes } from './discussion-routes';
+import { BANNED_WORDS_FIELD, PROBLEMS, REQUEST_ERRORS } from './messages-fr';
+import { moderationRoutes } from './moderation-routes';
+import type { ClientContext, Route, RouteDeps } from './route';
+import { headerSessionCookies, type SessionCookies } from './session-cookie';
+import { sessionRoutes } from './session-routes';
+import { errorResponse, Refusal } from './wire';
+
+export type { ClientContext, Route } from './route';
 
 export interface ApiOptions {
   store: Store;
@@ -27,182 +22,68 @@ export interface ApiOptions {
   newId?: () => string;
   /** Told of every failure that is not the client's (a 500), with its error. */
   onError?: (error: unknown) => void;
-}
-
-type Params = Record<string, string>;
-type Handler = (request: Request, params: Params, url: URL) => Promise<Response>;
-
-export interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** Under /api, with :name segments; also the route's name in logs. */
-  pattern: string;
-  handler: Handler;
+  /** Checks moderators' passwords; without it nobody can sign in. */
+  passwords?: PasswordCheck;
+  rateRules?: RateRules;
+  /** How the session token travels; by default the Cookie and Set-Cookie headers. */
+  sessionCookies?: SessionCookies;
 }
 
 export interface Api {
   routes: readonly Route[];
   /** Answers any request under /api; never throws. */
-  handle(request: Request): Promise<Response>;
+  handle(request: Request, client?: ClientContext): Promise<Response>;
   /** The pattern of the route a request goes to, or null. */
   routeOf(request: Request): string | null;
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-
-export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
-}
-
-export function errorResponse(error: WireError, fields?: Record<string, string>): Response {
-  const body: ApiErrorBody = { error: fields ? { code: error.code, message: error.message, fields } : { code: error.code, message: error.message } };
-  return json(body, error.status);
-}
-
-/** A refusal that ends the request early, thrown from the reading helpers below. */
-class Refusal extends Error {
-  constructor(readonly response: Response) {
-    super('refused');
-  }
-}
-
-async function readJsonBody(request: Request, { emptyAs }: { emptyAs?: unknown } = {}): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_REQUEST_BYTES) throw new Refusal(errorResponse(REQUEST_ERRORS.tooLarge));
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.length > MAX_REQUEST_BYTES) throw new Refusal(errorResponse(REQUEST_ERRORS.tooLarge));
-  const text = new TextDecoder().decode(bytes);
-  if (text.trim() === '' && emptyAs !== undefined) return emptyAs;
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') throw new Refusal(errorResponse(REQUEST_ERRORS.notJson));
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Refusal(errorResponse(REQUEST_ERRORS.invalidJson));
-  }
-}
-
-async function parseBody<TSchema extends v.GenericSchema>(
-  request: Request,
-  schema: TSchema,
-  refusal: WireError,
-  options?: { emptyAs?: unknown },
-): Promise<v.InferOutput<TSchema>> {
-  const parsed = v.safeParse(schema, await readJsonBody(request, options));
-  if (!parsed.success) throw new Refusal(errorResponse(refusal));
-  return parsed.output;
-}
-
-function pageLimit(raw: string | null, fallback: number): number | null {
-  if (raw === null) return fallback;
-  if (!/^\d{1,3}$/.test(raw)) return null;
-  const limit = Number(raw);
-  return limit >= 1 && limit <= 100 ? limit : null;
-}
+const nobodySignsIn: PasswordCheck = { verify: async () => false };
+/** What throttles count when the adapter does not know the client's address. */
+const UNKNOWN_CLIENT: ClientContext = { addressKey: 'unknown' };
 
 function compile(pattern: string): RegExp {
   const source = pattern.replace(/:(\w+)/g, (_match, name: string) => `(?<${name}>[^/]+)`);
   return new RegExp(`^/api${source}/?$`);
 }
 
-export function createApi({ store, now = () => new Date(), newId = () => crypto.randomUUID(), onError }: ApiOptions): Api {
-  const routes: Route[] = [
-    {
-      method: 'GET',
-      pattern: '/articles/:slug',
-      handler: async (_request, { slug }) => json({ article: await readArticle(store, slug as string) }),
-    },
-    {
-      method: 'GET',
-      pattern: '/articles/:slug/comments',
-      handler: async (_request, { slug }, url) => {
-        const query = url.searchParams;
-        const sort = v.safeParse(CommentSortSchema, query.get('sort') ?? 'newest');
-        const limit = pageLimit(query.get('limit'), TOP_LEVEL_PAGE_SIZE);
-        if (!sort.success || limit === null) return errorResponse(REQUEST_ERRORS.pageQuery);
-        return json(await readCommentPage(store, slug as string, sort.output, query.get('cursor'), limit));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/articles/:slug/comments/:id/replies',
-      handler: async (_request, { slug, id }, url) => {
-        const limit = pageLimit(url.searchParams.get('limit'), REPLIES_PAGE_SIZE);
-        if (limit === null) return errorResponse(REQUEST_ERRORS.repliesQuery);
-        return json(await readReplies(store, slug as string, id as string, url.searchParams.get('after'), limit));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/articles/:slug/comments/:id/context',
-      handler: async (_request, { slug, id }) => json(await readContext(store, slug as string, id as string)),
-    },
-    {
-      method: 'POST',
-      pattern: '/articles/:slug/comments',
-      handler: async (request, { slug }) => {
-        // The article is checked first: posting to an unknown one is a 404 whatever the body.
-        await readArticle(store, slug as string);
-        const body = await parseBody(request, NewCommentRequestSchema, REQUEST_ERRORS.newComment);
-        const key = request.headers.get('idempotency-key');
-        const posted = await postComment(
-          store,
-          slug as string,
-          { ...body, parentId: body.parentId ?? null },
-          key === null || key.trim() === '' ? null : key.slice(0, 200),
-          { now, newId },
-        );
-        return json({ comment: posted.comment }, posted.created ? 201 : 200);
-      },
-    },
-    ...(['POST', 'DELETE'] as const).map(
-      (method): Route => ({
-        method,
-        pattern: '/articles/:slug/comments/:id/recommendations',
-        handler: async (request, { slug, id }) => {
-          const { clientToken } = await parseBody(request, RecommendationRequestSchema, REQUEST_ERRORS.recommendation);
-          return json(await setRecommendation(store, slug as string, id as string, clientToken, method === 'POST'));
-        },
-      }),
-    ),
-    {
-      method: 'POST',
-      pattern: '/articles/:slug/comments/:id/reports',
-      handler: async (request, { slug, id }) => {
-        const body = await parseBody(request, NewReportRequestSchema, REQUEST_ERRORS.report);
-        await reportComment(store, slug as string, id as string, { ...body, details: body.details ?? '' }, now);
-        return json({ reported: true }, 201);
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/comments/statuses',
-      handler: async (_request, _params, url) => {
-        const ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
-        if (ids.length > 100 || ids.some((id) => id.length > 200)) return errorResponse(REQUEST_ERRORS.statuses);
-        return json({ statuses: await commentStatuses(store, ids) });
-      },
-    },
-    {
-      method: 'GET',
-      pattern: '/moderation/comments',
-      handler: async (_request, _params, url) => {
-        const queue = v.safeParse(ModerationQueueSchema, url.searchParams.get('status') ?? 'pending');
-        if (!queue.success) return errorResponse(REQUEST_ERRORS.queue);
-        return json(await listModerationQueue(store, queue.output));
-      },
-    },
-    {
-      method: 'POST',
-      pattern: '/moderation/comments/:id/:decision',
-      handler: async (request, { id, decision }) => {
-        if (decision !== 'approve' && decision !== 'reject' && decision !== 'keep') return errorResponse(REQUEST_ERRORS.unknownDecision);
-        // An empty body is allowed: the reason is optional.
-        const body = await parseBody(request, ModerationDecisionRequestSchema, REQUEST_ERRORS.decision, { emptyAs: {} });
-        const reason = body.reason?.trim() || null;
-        return json({ comment: await decide(store, id as string, decision, reason) });
-      },
-    },
-  ];
+/**
+ * Whether a request comes from another site: what the browser says of it (Sec-Fetch-Site), or
+ * failing that its Origin against the host it was sent to. A request with neither comes from
+ * no browser (curl, a script): it carries no cookie a browser would have added on its own.
+ */
+function fromAnotherSite(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null && site !== 'same-origin' && site !== 'none') return true;
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  try {
+    const host = new URL(origin).host;
+    return host !== new URL(request.url).host && host !== request.headers.get('host');
+  } catch {
+    // "Origin: null" (a sandboxed frame, a redirect across sites): not this site.
+    return true;
+  }
+}
+
+const changesState = (route: Route) => route.method !== 'GET';
+
+function problemResponse(problem: Problem): Response {
+  const fields = problem.code === 'banned_words' ? { body: BANNED_WORDS_FIELD } : problem.fields;
+  const response = errorResponse(PROBLEMS[problem.code], fields);
+  if (problem.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(problem.retryAfterSeconds));
+  return response;
+}
+
+export function createApi(options: ApiOptions): Api {
+  const deps: RouteDeps = {
+    store: options.store,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => crypto.randomUUID()),
+    passwords: options.passwords ?? nobodySignsIn,
+    rateRules: options.rateRules ?? DEFAULT_RATE_RULES,
+    sessionCookies: options.sessionCookies ?? headerSessionCookies,
+  };
+  const routes: Route[] = [...discussionRoutes(deps), ...sessionRoutes(deps), ...moderationRoutes(deps)];
   const compiled = routes.map((route) => ({ route, regex: compile(route.pattern) }));
 
   function match(method: string, path: string) {
@@ -212,12 +93,21 @@ export function createApi({ store, now = () => new Date(), newId = () => crypto.
       if (!found) continue;
       pathMatched = true;
       if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
-        const params: Params = {};
+        const params: Record<string, string> = {};
         for (const [name, value] of Object.entries(found.groups ?? {})) params[name] = decodeURIComponent(value);
         return { route, params };
       }
     }
     return { pathMatched };
+  }
+
+  /** Who the request is from, for moderators' routes; throws the refusal otherwise. */
+  async function gate(route: Route, request: Request): Promise<string> {
+    if ((route.sameSiteOnly || (route.moderatorsOnly && changesState(route))) && fromAnotherSite(request)) {
+      throw new Problem('cross_origin');
+    }
+    if (!route.moderatorsOnly) return '';
+    return moderatorOf(deps.store.access, deps.sessionCookies.read(request), deps.now().getTime());
   }
 
   return {
@@ -231,7 +121,7 @@ export function createApi({ store, now = () => new Date(), newId = () => crypto.
         return null;
       }
     },
-    async handle(request) {
+    async handle(request, client = UNKNOWN_CLIENT) {
       try {
         const url = new URL(request.url);
         let found;
@@ -248,11 +138,12 @@ export function createApi({ store, now = () => new Date(), newId = () => crypto.
           response.headers.set('allow', [...new Set(allowed)].join(', '));
           return response;
         }
-        return await found.route.handler(request, found.params, url);
+        const moderator = await gate(found.route, request);
+        return await found.route.handler({ request, params: found.params, url, client, moderator });
       } catch (error) {
         if (error instanceof Refusal) return error.response;
-        if (error instanceof Problem) return errorResponse(PROBLEMS[error.code], error.fields);
-        onError?.(error);
+        if (error instanceof Problem) return problemResponse(error);
+        options.onError?.(error);
         return errorResponse(REQUEST_ERRORS.server);
       }
     },

@@ -26,7 +26,23 @@ export const PROBLEMS: Record<ProblemCode, WireError> = {
   already_recommended: { status: 409, code: 'already_recommended', message: 'Vous recommandez déjà ce commentaire.' },
   not_recommended: { status: 409, code: 'not_recommended', message: 'Vous ne recommandiez pas ce commentaire.' },
   already_reported: { status: 409, code: 'already_reported', message: 'Vous avez déjà signalé ce commentaire.' },
+  ban_not_found: { status: 404, code: 'not_found', message: 'Ce bannissement est introuvable.' },
+  unauthenticated: { status: 401, code: 'unauthenticated', message: 'Connectez-vous pour modérer.' },
+  // One message whichever was wrong: it must not tell a guesser that an identifiant exists.
+  invalid_credentials: { status: 401, code: 'invalid_credentials', message: 'Identifiant ou mot de passe incorrect.' },
+  cross_origin: { status: 403, code: 'cross_origin', message: 'Demande refusée : elle ne vient pas de ce site.' },
+  rate_limited: { status: 429, code: 'rate_limited', message: 'Trop de demandes : patientez avant de réessayer.' },
+  sign_in_throttled: {
+    status: 429,
+    code: 'rate_limited',
+    message: 'Trop de tentatives de connexion : patientez avant de réessayer.',
+  },
+  author_banned: { status: 403, code: 'author_banned', message: 'Vous ne pouvez plus publier de commentaires sur ce site.' },
+  banned_words: { status: 422, code: 'banned_words', message: 'Votre commentaire contient des termes contraires à notre charte.' },
 };
+
+/** The field message of 'banned_words': the problem is named, never the word list. */
+export const BANNED_WORDS_FIELD = 'Votre commentaire contient des termes contraires à notre charte de modération. Reformulez-le.';
 
 /** Refusals of the request itself, before the core sees it. */
 export const REQUEST_ERRORS = {
@@ -52,5 +68,12 @@ export const REQUEST_ERRORS = {
   statuses: { status: 400, code: 'invalid_request', message: 'Au plus 100 identifiants.' },
   queue: { status: 400, code: 'invalid_request', message: 'Statut inconnu : pending, reported, published ou rejected.' },
   decision: { status: 400, code: 'invalid_request', message: 'La demande peut contenir reason (500 caractères au plus), rien d’autre.' },
+  signIn: { status: 400, code: 'invalid_request', message: 'La demande doit contenir name et password (textes), rien d’autre.' },
+  ban: { status: 400, code: 'invalid_request', message: 'La demande doit contenir reason (500 caractères au plus), rien d’autre.' },
+  wordLists: {
+    status: 400,
+    code: 'invalid_request',
+    message: 'La demande doit contenir banned et suspect : des listes d’au plus 1000 mots de 100 caractères.',
+  },
   server: { status: 500, code: 'server', message: 'Le serveur a rencontré une erreur. Réessayez dans un instant.' },
 } satisfies Record<string, WireError>;

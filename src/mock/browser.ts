@@ -1,7 +1,7 @@
 // The mock backend in a browser: a service worker answers /api from the shared handlers.
 // Only loaded (lazily) by main.tsx in development and in the demo build.
 import { setupWorker } from 'msw/browser';
-import { persistTo } from './db';
+import { persistTo, restoreModeratorSession } from './db';
 import { faults } from './faults';
 import { handlers } from './handlers';
 
@@ -18,6 +18,11 @@ export async function startMockWorker(): Promise<void> {
     persistTo(window.localStorage);
   } catch {
     // localStorage refused (private mode, policy): the mock runs from memory only.
+  }
+  try {
+    await restoreModeratorSession(window.sessionStorage);
+  } catch {
+    // sessionStorage refused: the moderator signs in again after a reload.
   }
   await setupWorker(...handlers).start({
     onUnhandledRequest: 'bypass',

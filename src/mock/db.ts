@@ -10,6 +10,10 @@ import type { StoreDump } from '../core/store';
 import type { CommentStatus, ReportReason } from '../shared/contract';
 import { generatedArticle, generatedComments, generatedCountOf } from '../fixtures/generated-article';
 import { seedArticle, seedComments } from '../fixtures/seed-article';
+import { signIn } from '../core/sessions';
+import { DEMO_MODERATOR, demoAccount, demoPasswords } from './demo-account';
+import { sha256Hex } from '../core/digest';
+import { emptySessionJar, keepSessionIn, putInSessionJar } from './session-jar';
 
 // v2: the store's records (with their counts) replaced v1's ad hoc tables.
 const STORAGE_KEY = 'reagir:mock-db:v2';
@@ -39,6 +43,7 @@ function isDump(value: unknown): value is StoreDump {
 /** The store the mock's API answers from. */
 export const store: MemoryStore = createMemoryStore({ loadMissingArticle: loadGenerated });
 store.load(seededDump());
+void store.access.putModerator(demoAccount);
 /** The part of the browser's `localStorage` the mock uses (the mock also runs in Node tests). */
 interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -79,6 +84,10 @@ export function persistTo(target: KeyValueStorage): void {
 
 export function resetDb(): void {
   store.load(seededDump());
+  // Sessions, throttle counts, bans and word lists are the page's: never saved, reset here.
+  store.resetAccess();
+  void store.access.putModerator(demoAccount);
+  emptySessionJar();
   void saveDb();
 }
 
@@ -125,4 +134,20 @@ export const db = {
   },
   openReportsOf: (id: string): ReportRecord[] => store.direct.reports().filter((report) => report.commentId === id && !report.answered),
   decisionReasonOf: (id: string) => store.direct.comment(id)?.decisionReason ?? undefined,
+  /** Signs the demo moderator in, as the sign-in form would. */
+  async signInModerator(): Promise<void> {
+    const { token } = await signIn(store.access, demoPasswords, DEMO_MODERATOR, 'test', Date.now());
+    putInSessionJar(token);
+  },
 };
+
+/**
+ * After a reload, the demo moderator's session as the tab kept it (session-jar.ts): the page's
+ * memory store is new, so the session is stored again under the same token.
+ */
+export async function restoreModeratorSession(target: Parameters<typeof keepSessionIn>[0]): Promise<void> {
+  const token = keepSessionIn(target);
+  if (token === null) return;
+  const now = Date.now();
+  await store.access.insertSession({ tokenHash: await sha256Hex(token), moderator: DEMO_MODERATOR.name, createdMs: now, lastSeenMs: now });
+}

@@ -2,31 +2,48 @@
 // store, behind MSW, for the browser worker (dev, demo build) and the Node tests. Nothing here
 // decides what the API answers; it only adds the fault switch and the browser's persistence.
 import { http } from 'msw';
-import { createApi } from '../http/api';
+import type { RateRules } from '../core/throttle';
+import { createApi, type ClientContext } from '../http/api';
+import { headerSessionCookies, type SessionCookies } from '../http/session-cookie';
 import { saveDb, store } from './db';
+import { demoPasswords } from './demo-account';
 import { withFault, type FaultTarget } from './faults';
+import { jarSessionCookies } from './session-jar';
 
-const api = createApi({ store, onError: (error) => console.error(error) });
+/** Every request to the mock comes from this one browser: one address for the throttles. */
+const MOCK_CLIENT: ClientContext = { addressKey: 'mock-client' };
 
 const READS = new Set(['/articles/:slug', '/articles/:slug/comments', '/articles/:slug/comments/:id/replies', '/articles/:slug/comments/:id/context']);
 
-function faultTargetOf(request: Request): FaultTarget | null {
-  const route = api.routeOf(request);
-  if (route === '/articles/:slug/comments' && request.method === 'POST') return 'post-comment';
-  return route !== null && request.method === 'GET' && READS.has(route) ? 'read' : null;
+/**
+ * The mock's handlers. `sessionCookies`: the page's jar (browser, app tests), or real Cookie and
+ * Set-Cookie headers (the contract suite, which checks them as it does on the real server).
+ */
+export function createHandlers({ sessionCookies, rateRules }: { sessionCookies: SessionCookies; rateRules?: RateRules }) {
+  const api = createApi({ store, passwords: demoPasswords, sessionCookies, rateRules, onError: (error) => console.error(error) });
+
+  function faultTargetOf(request: Request): FaultTarget | null {
+    const route = api.routeOf(request);
+    if (route === '/articles/:slug/comments' && request.method === 'POST') return 'post-comment';
+    return route !== null && request.method === 'GET' && READS.has(route) ? 'read' : null;
+  }
+
+  return [
+    // /api/ right after the origin (not Vite's /src/client/api/… modules in development), as a
+    // regular expression: MSW decodes a path pattern's parameters and would throw on a malformed
+    // %-escape, which the API itself answers with a 404.
+    http.all(/^[a-z]+:\/\/[^/]+\/api\//, async ({ request }) => {
+      const target = faultTargetOf(request);
+      const answer = () =>
+        api.handle(request, MOCK_CLIENT).then(async (response) => {
+          if (request.method !== 'GET' && request.method !== 'HEAD') await saveDb();
+          return response;
+        });
+      return target === null ? answer() : withFault(target, answer);
+    }),
+  ];
 }
 
-export const handlers = [
-  // /api/ right after the origin (not Vite's /src/client/api/… modules in development), as a
-  // regular expression: MSW decodes a path pattern's parameters and would throw on a malformed
-  // %-escape, which the API itself answers with a 404.
-  http.all(/^[a-z]+:\/\/[^/]+\/api\//, async ({ request }) => {
-    const target = faultTargetOf(request);
-    const answer = () =>
-      api.handle(request).then(async (response) => {
-        if (request.method !== 'GET' && request.method !== 'HEAD') await saveDb();
-        return response;
-      });
-    return target === null ? answer() : withFault(target, answer);
-  }),
-];
+export const handlers = createHandlers({ sessionCookies: jarSessionCookies });
+export const headerHandlers = ({ rateRules }: { rateRules?: RateRules } = {}) =>
+  createHandlers({ sessionCookies: headerSessionCookies, rateRules });

@@ -2,6 +2,7 @@
 // The whole server started in-process, as `npm start` starts it, on a SQLite file of its own:
 // seeded once, serving the API and /healthz, stopped cleanly; and a database it cannot reach
 // stops it with one line that keeps the password to itself.
+import { DEFAULT_RATE_RULES } from '../core/throttle';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ let config: ServerConfig;
 
 beforeEach(() => {
   folder = mkdtempSync(join(tmpdir(), 'reagir-main-'));
-  config = { port: 0, host: '127.0.0.1', dataDir: folder, databaseUrl: null, distDir: join(folder, 'no-build') };
+  config = { port: 0, host: '127.0.0.1', dataDir: folder, databaseUrl: null, distDir: join(folder, 'no-build'), rateRules: DEFAULT_RATE_RULES };
 });
 
 afterEach(() => {

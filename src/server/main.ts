@@ -2,11 +2,15 @@
 // in that order and stopped in the reverse one. Importable, so that tests start the very server
 // `npm start` runs; the process itself (signals, exit codes) is start.ts.
 import { join } from 'node:path';
+import { forgetExpired } from '../core/sessions';
+import type { Store } from '../core/store';
 import { createApi } from '../http/api';
+import { addressKeyer, loadAddressSecret } from './address-key';
 import type { ServerConfig } from './config';
 import { redactPassword, withoutPassword } from './database-url';
 import { startHttpServer } from './http-server';
 import { consoleLog, errorEntry, type Log } from './log';
+import { scryptPasswords } from './passwords';
 import { seedIfEmpty } from './seed';
 import { openStore, type ServerStore } from './store/open-store';
 import { SQLITE_FILE_NAME } from './store/sqlite-dialect';
@@ -69,12 +73,30 @@ async function prepare(store: ServerStore): Promise<void> {
   }
 }
 
+const FORGET_EVERY_MS = 60 * 60_000;
+
+/** Ended sessions and old throttle counts (the hashed addresses they name) go, hourly and at start. */
+function forgetRegularly(store: Store, log: Log): NodeJS.Timeout {
+  const forget = () => void forgetExpired(store.access, Date.now()).catch((error: unknown) => log(errorEntry('forget-error', error)));
+  forget();
+  return setInterval(forget, FORGET_EVERY_MS).unref();
+}
+
 export async function startServer(config: ServerConfig, { log = consoleLog }: { log?: Log } = {}): Promise<RunningServer> {
+  // Before the database: a secret that cannot be read or made stops the start with one line.
+  const addressKey = addressKeyer(loadAddressSecret(config));
   const store = await openDatabase(config);
   try {
     await prepare(store);
-    const api = createApi({ store, onError: (error) => log(errorEntry('api-error', error)) });
-    const http = await startHttpServer({ api, store, distDir: config.distDir, host: config.host, port: config.port, log }).catch(
+    const api = createApi({
+      store,
+      passwords: scryptPasswords,
+      rateRules: config.rateRules,
+      onError: (error) => log(errorEntry('api-error', error)),
+    });
+    const forgetting = forgetRegularly(store, log);
+    const { distDir, host, port, trustProxy, frameAncestors } = config;
+    const http = await startHttpServer({ api, store, distDir, host, port, trustProxy, frameAncestors, addressKey, log }).catch(
       (error: unknown) => {
         throw new StartupError(`Cannot listen on ${config.host}:${config.port}: ${reasonOf(error)}`);
       },
@@ -84,6 +106,7 @@ export async function startServer(config: ServerConfig, { log = consoleLog }: { 
       origin: http.origin,
       database: describeStore(store, config),
       stop() {
+        clearInterval(forgetting);
         stopped ??= http.close().finally(() => store.close());
         return stopped;
       },

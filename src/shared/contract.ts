@@ -103,6 +103,10 @@ export const ModerationCommentSchema = v.object({
   }),
   reportDetails: v.array(v.string()),
   decisionReason: v.nullable(v.string()),
+  /** Shown to moderators only: no public response carries it. */
+  email: v.string(),
+  /** Words of the suspect list found in the text, as UTF-16 ranges of `body` (for highlighting). */
+  suspectWords: v.array(v.object({ start: v.number(), end: v.number() })),
 });
 
 export const MODERATION_QUEUES = ['pending', 'reported', 'published', 'rejected'] as const;
@@ -146,6 +150,11 @@ export const API_ERROR_CODES = [
   'already_reported',
   'method_not_allowed',
   'rate_limited',
+  'unauthenticated',
+  'invalid_credentials',
+  'cross_origin',
+  'author_banned',
+  'banned_words',
   'server',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -213,3 +222,37 @@ export const NewCommentRequestSchema = v.strictObject({
 
 /** Requests larger than this are refused before being parsed (a comment is at most ~8 KB). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
+
+/** Identifiant and password of a moderator signing in (POST /api/session). */
+export const SignInRequestSchema = v.strictObject({
+  name: v.pipe(v.string(), v.maxLength(100)),
+  password: v.pipe(v.string(), v.maxLength(1000)),
+});
+
+export const SessionResponseSchema = v.object({ moderator: v.object({ name: v.string() }) });
+
+/** The body of POST /api/moderation/comments/:id/ban. */
+export const BanRequestSchema = v.strictObject({
+  reason: v.pipe(v.string(), v.maxLength(500)),
+});
+
+export const BanSchema = v.object({
+  id: v.string(),
+  email: v.string(),
+  author: v.string(),
+  reason: v.string(),
+  moderator: v.string(),
+  createdAt: v.string(),
+});
+export type Ban = v.InferOutput<typeof BanSchema>;
+
+export const BanResponseSchema = v.object({ ban: BanSchema });
+export const BansResponseSchema = v.object({ bans: v.array(BanSchema) });
+
+export const MAX_LISTED_WORDS = 1000;
+export const MAX_WORD_LENGTH = 100;
+const WordListSchema = v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_WORD_LENGTH))), v.maxLength(MAX_LISTED_WORDS));
+
+/** GET and PUT /api/moderation/word-lists. */
+export const WordListsSchema = v.strictObject({ banned: WordListSchema, suspect: WordListSchema });
+export type WordListsBody = v.InferOutput<typeof WordListsSchema>;

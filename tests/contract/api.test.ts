@@ -35,6 +35,11 @@ describe.each(targets)('the API on $name', (target) => {
     });
   }
 
+  /** A moderator's POST: signed in, from this site. */
+  function moderatorPost(path: string, body: unknown) {
+    return backend.moderatorFetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  }
+
   const valid = { author: 'Lectrice', email: 'lectrice@example.fr', body: 'Un commentaire.', parentId: null };
 
   async function errorOf(response: Response) {
@@ -45,7 +50,7 @@ describe.each(targets)('the API on $name', (target) => {
   /** The pending comments as stored, emails included. */
   const pendingComments = () => backend.store.moderationQueue('pending', 1000);
   const storedComment = (id: string) => backend.store.comment(id);
-  const reject = (id: string) => post(`/moderation/comments/${id}/reject`, {});
+  const reject = (id: string) => moderatorPost(`/moderation/comments/${id}/reject`, {});
 
   describe('GET /api/articles/:slug and its comments', () => {
     it('returns the article and its 19 published comments, as the contract says', async () => {
@@ -68,7 +73,7 @@ describe.each(targets)('the API on $name', (target) => {
 
     it('never puts an email in any GET response, even after posting and approving', async () => {
       const created = v.parse(PostCommentResponseSchema, await (await post(`/articles/${SLUG}/comments`, valid)).json());
-      await post(`/moderation/comments/${created.comment.id}/approve`, {});
+      await moderatorPost(`/moderation/comments/${created.comment.id}/approve`, {});
       await post(`/articles/${SLUG}/comments`, { ...valid, body: 'En attente' });
       const texts = await Promise.all(
         [`/articles/${SLUG}`, `/articles/${SLUG}/comments`, '/moderation/comments?status=pending', '/moderation/comments?status=published'].map(
@@ -183,18 +188,18 @@ describe.each(targets)('the API on $name', (target) => {
         PostCommentResponseSchema,
         await (await post(`/articles/${SLUG}/comments`, { ...valid, parentId: 'seed-14' })).json(),
       );
-      const queue = v.parse(ModerationListResponseSchema, await (await api(`/moderation/comments?status=pending`)).json());
+      const queue = v.parse(ModerationListResponseSchema, await (await backend.moderatorFetch(`/moderation/comments?status=pending`)).json());
       expect(queue.comments).toMatchObject([{ id: reply.comment.id, parent: { id: 'seed-14', author: 'délires' } }]);
 
-      expect((await post(`/moderation/comments/${reply.comment.id}/approve`, {})).status).toBe(200);
+      expect((await moderatorPost(`/moderation/comments/${reply.comment.id}/approve`, {})).status).toBe(200);
       const list = v.parse(CommentPageSchema, await (await api(`/articles/${SLUG}/comments`)).json());
       expect(list.total).toBe(20);
 
-      expect((await post(`/moderation/comments/${reply.comment.id}/reject`, {})).status).toBe(200);
+      expect((await moderatorPost(`/moderation/comments/${reply.comment.id}/reject`, {})).status).toBe(200);
       expect((await storedComment(reply.comment.id))?.status).toBe('rejected');
-      expect((await post('/moderation/comments/nope/approve', {})).status).toBe(404);
-      expect((await post(`/moderation/comments/${reply.comment.id}/publish`, {})).status).toBe(404);
-      expect((await api(`/moderation/comments?status=tout`)).status).toBe(400);
+      expect((await moderatorPost('/moderation/comments/nope/approve', {})).status).toBe(404);
+      expect((await moderatorPost(`/moderation/comments/${reply.comment.id}/publish`, {})).status).toBe(404);
+      expect((await backend.moderatorFetch(`/moderation/comments?status=tout`)).status).toBe(400);
     });
   });
 
@@ -301,16 +306,16 @@ describe.each(targets)('the API on $name', (target) => {
 
     it('lists the reported queue with counts by reason, and keeps or rejects', async () => {
       await send(`${comment('seed-06')}/reports`, 'POST', { reason: 'spam', clientToken: 'lecteur-1' });
-      const queue = v.parse(ModerationListResponseSchema, await (await api(`/moderation/comments?status=reported`)).json());
+      const queue = v.parse(ModerationListResponseSchema, await (await backend.moderatorFetch(`/moderation/comments?status=reported`)).json());
       expect(queue.counts).toEqual({ pending: 0, reported: 1, published: 19, rejected: 0 });
       expect(queue.comments[0]).toMatchObject({ id: 'seed-06', openReports: { spam: 1, abusive: 0 } });
-      const kept = await post('/moderation/comments/seed-06/keep', { reason: 'Critique, pas insulte' });
+      const kept = await moderatorPost('/moderation/comments/seed-06/keep', { reason: 'Critique, pas insulte' });
       expect(await kept.json()).toMatchObject({ comment: { status: 'published', decisionReason: 'Critique, pas insulte' } });
-      const after = v.parse(ModerationListResponseSchema, await (await api(`/moderation/comments?status=reported`)).json());
+      const after = v.parse(ModerationListResponseSchema, await (await backend.moderatorFetch(`/moderation/comments?status=reported`)).json());
       expect(after.comments).toEqual([]);
-      const rejected = await post('/moderation/comments/seed-06/reject', { reason: 'Hors sujet' });
+      const rejected = await moderatorPost('/moderation/comments/seed-06/reject', { reason: 'Hors sujet' });
       expect(await rejected.json()).toMatchObject({ comment: { status: 'rejected', decisionReason: 'Hors sujet' } });
-      expect((await post('/moderation/comments/seed-06/reject', { reason: 'x'.repeat(501) })).status).toBe(400);
+      expect((await moderatorPost('/moderation/comments/seed-06/reject', { reason: 'x'.repeat(501) })).status).toBe(400);
     });
   });
 });

@@ -1,6 +1,7 @@
-// No response carries a commenter's email, whatever the endpoint: the examples below are driven
-// by the API's own route table, so a new endpoint without an example here fails this test
-// rather than escaping it.
+// No public response carries a commenter's email or a hashed client address, whatever the
+// endpoint, signed in or not: only a signed-in moderator's answers on moderators' routes may show
+// an email. The examples below are driven by the API's own route table, so a new endpoint
+// without an example here fails this test rather than escaping it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/http/api';
 import { createMemoryStore } from '../../src/core/memory-store';
@@ -16,7 +17,7 @@ const json = (body: unknown): RequestInit => ({
 });
 
 /** One request per route, by "METHOD pattern", built once the state below exists. */
-function examples(ids: { published: string; pending: string }): Record<string, { path: string; init?: RequestInit }> {
+function examples(ids: { published: string; pending: string; ban: string }): Record<string, { path: string; init?: RequestInit }> {
   const token = { clientToken: 'lecteur-confidentiel' };
   return {
     'GET /articles/:slug': { path: `/articles/${SLUG}` },
@@ -39,6 +40,14 @@ function examples(ids: { published: string; pending: string }): Record<string, {
     'GET /comments/statuses': { path: `/comments/statuses?ids=${ids.published},${ids.pending}` },
     'GET /moderation/comments': { path: '/moderation/comments?status=pending' },
     'POST /moderation/comments/:id/:decision': { path: `/moderation/comments/${ids.pending}/keep`, init: json({ reason: 'Vu' }) },
+    'POST /moderation/comments/:id/ban': { path: `/moderation/comments/${ids.pending}/ban`, init: json({ reason: 'Spam' }) },
+    'GET /moderation/bans': { path: '/moderation/bans' },
+    'DELETE /moderation/bans/:id': { path: `/moderation/bans/${ids.ban}`, init: { method: 'DELETE' } },
+    'GET /moderation/word-lists': { path: '/moderation/word-lists' },
+    'PUT /moderation/word-lists': { path: '/moderation/word-lists', init: { ...json({ banned: [], suspect: ['privé'] }), method: 'PUT' } },
+    'POST /session': { path: '/session', init: json({ name: 'equipe', password: 'faux mot de passe' }) },
+    'GET /session': { path: '/session' },
+    'DELETE /session': { path: '/session', init: { method: 'DELETE' } },
   };
 }
 
@@ -51,26 +60,47 @@ describe.each(targets)('privacy on $name', (target) => {
     await backend.close();
   });
 
-  it('answers no request of any endpoint with an email, before and after moderation', async () => {
+  it('answers no public request of any endpoint with an email or an address hash, before and after moderation', async () => {
     const post = async (parentId: string | null) => {
       const response = await backend.fetch(`/articles/${SLUG}/comments`, json({ author: 'Discrète', email: EMAIL, body: 'Privé ?', parentId }));
       return ((await response.json()) as { comment: { id: string } }).comment.id;
     };
     const published = await post('seed-12');
-    await backend.fetch(`/moderation/comments/${published}/approve`, json({}));
+    await backend.moderatorFetch(`/moderation/comments/${published}/approve`, json({}));
     const pending = await post(published);
     expect((await backend.store.comment(pending))?.email).toBe(EMAIL);
+    const banned = await backend.moderatorFetch(`/moderation/comments/${published}/ban`, json({ reason: 'Essai' }));
+    const ban = ((await banned.json()) as { ban: { id: string } }).ban.id;
 
-    const routes = createApi({ store: createMemoryStore() }).routes.map((route) => `${route.method} ${route.pattern}`);
-    const byRoute = examples({ published, pending });
+    const api = createApi({ store: createMemoryStore() });
+    const routes = api.routes.map((route) => `${route.method} ${route.pattern}`);
+    const moderatorsOnly = new Set(api.routes.filter((route) => route.moderatorsOnly).map((route) => `${route.method} ${route.pattern}`));
+    const byRoute = examples({ published, pending, ban });
     expect(Object.keys(byRoute).sort(), 'an example for every route of the API').toEqual([...routes].sort());
-    for (const route of routes) {
+    // Signing out last: the moderator's session serves every other route first.
+    const signOutLast = (route: string) => Number(route === 'DELETE /session');
+    for (const route of [...routes].sort((a, b) => signOutLast(a) - signOutLast(b))) {
       const { path, init } = byRoute[route] as { path: string; init?: RequestInit };
-      const response = await backend.fetch(path, init);
-      const text = await response.text();
-      expect(response.status, `${route}: ${text}`).toBeLessThan(300);
-      expect(text, route).not.toContain(EMAIL);
-      expect(text, route).not.toMatch(/@example\.fr|"email"/);
+      for (const signedIn of [false, true]) {
+        const response = await (signedIn ? backend.moderatorFetch(path, init) : backend.fetch(path, init));
+        const text = await response.text();
+        const name = `${route}${signedIn ? ' (moderator)' : ''}`;
+        // A hashed address would be 64 hexadecimal digits (address-key.ts), a session token's hash too.
+        expect(text, name).not.toMatch(/[0-9a-f]{64}/i);
+        if (signedIn && moderatorsOnly.has(route)) {
+          expect(response.status, `${name}: ${text}`).toBeLessThan(300);
+          continue;
+        }
+        if (!signedIn && moderatorsOnly.has(route)) expect(response.status, name).toBe(401);
+        expect(text, name).not.toContain(EMAIL);
+        expect(text, name).not.toMatch(/@example\.fr|"email"/);
+      }
     }
+  });
+
+  it('shows the email to a signed-in moderator, who needs it to ban', async () => {
+    await backend.fetch(`/articles/${SLUG}/comments`, json({ author: 'Discrète', email: EMAIL, body: 'Privé ?', parentId: null }));
+    const queue = await (await backend.moderatorFetch('/moderation/comments?status=pending')).text();
+    expect(queue).toContain(EMAIL);
   });
 });

@@ -28,6 +28,11 @@ const template = fc.constantFrom(
   '/comments/statuses',
   '/moderation/comments',
   '/moderation/comments/:a/:b',
+  '/moderation/comments/:a/ban',
+  '/moderation/bans',
+  '/moderation/bans/:a',
+  '/moderation/word-lists',
+  '/session',
   '/:a',
   '/:a/:b/:a/:b/:a',
 );

@@ -7,10 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresSchema, postgresAvailable } from './postgres';
+import { addProcessModerator, moderatorCookie } from './moderator-session';
 import { runFailingServer, runServer, type ServerProcess } from './server-process';
 
 const SLUG = 'hollande-poutine-daech';
 const withPostgres = await postgresAvailable();
+// These tests post hundreds of comments from one address at once: the throttles (tested in
+// tests/contract/access.test.ts) are lifted, as the bench lifts them.
+const BURSTS_ALLOWED = 'comment-address=100000/600,comment-email=100000/600';
 
 interface Database {
   env: Record<string, string>;
@@ -19,14 +23,18 @@ interface Database {
 
 async function sqliteDatabase(): Promise<Database> {
   const dir = mkdtempSync(join(tmpdir(), 'reagir-process-'));
-  return { env: { REAGIR_DATA_DIR: dir, REAGIR_DIST: join(dir, 'no-build') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  const env = { REAGIR_DATA_DIR: dir, REAGIR_DIST: join(dir, 'no-build'), REAGIR_RATE_LIMITS: BURSTS_ALLOWED };
+  await addProcessModerator(env);
+  return { env, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function postgresDatabase(): Promise<Database> {
   const dir = mkdtempSync(join(tmpdir(), 'reagir-process-'));
   const schema = await freshPostgresSchema();
+  const env = { REAGIR_DATA_DIR: dir, REAGIR_DIST: join(dir, 'no-build'), DATABASE_URL: schema.url, REAGIR_RATE_LIMITS: BURSTS_ALLOWED };
+  await addProcessModerator(env);
   return {
-    env: { REAGIR_DATA_DIR: dir, REAGIR_DIST: join(dir, 'no-build'), DATABASE_URL: schema.url },
+    env,
     drop: async () => {
       await schema.drop();
       rmSync(dir, { recursive: true, force: true });
@@ -47,7 +55,7 @@ function postComment(origin: string, i: number, key = `rafale-${i}`) {
 }
 
 async function pendingCount(origin: string): Promise<number> {
-  const response = await fetch(`${origin}/api/moderation/comments?status=pending`);
+  const response = await fetch(`${origin}/api/moderation/comments?status=pending`, { headers: { cookie: await moderatorCookie(origin) } });
   return ((await response.json()) as { counts: { pending: number } }).counts.pending;
 }
 
@@ -142,7 +150,8 @@ describe.each(databases)('the server process on $name', ({ open }) => {
     const id = (JSON.parse(text) as { comment: { id: string } }).comment.id;
     const statuses = await (await fetch(`${again.origin}/api/comments/statuses?ids=${id}`)).json();
     expect(statuses).toEqual({ statuses: { [id]: 'pending' } });
-    await fetch(`${again.origin}/api/moderation/comments/${id}/approve`, { method: 'POST' });
+    const approved = await fetch(`${again.origin}/api/moderation/comments/${id}/approve`, { method: 'POST', headers: { cookie: await moderatorCookie(again.origin) } });
+    expect(approved.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
     const third = await start(database.env);
@@ -159,9 +168,13 @@ describe.runIf(withPostgres)('two server processes on one PostgreSQL', () => {
     const [a, b] = (await Promise.all([start(database.env), start(database.env)])) as [ServerProcess, ServerProcess];
     const created = await postComment(a.origin, 1, 'partagee');
     const { comment: posted } = (await created.json()) as { comment: { id: string } };
-    const queue = (await (await fetch(`${b.origin}/api/moderation/comments?status=pending`)).json()) as { comments: { id: string }[] };
+    // Signed in on one process, the session works on the other: sessions live in the database.
+    const cookie = await moderatorCookie(a.origin);
+    const queue = (await (await fetch(`${b.origin}/api/moderation/comments?status=pending`, { headers: { cookie } })).json()) as {
+      comments: { id: string }[];
+    };
     expect(queue.comments.map((c) => c.id)).toEqual([posted.id]);
-    expect((await fetch(`${b.origin}/api/moderation/comments/${posted.id}/approve`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${b.origin}/api/moderation/comments/${posted.id}/approve`, { method: 'POST', headers: { cookie } })).status).toBe(200);
     const page = (await (await fetch(`${a.origin}/api/articles/${SLUG}/comments`)).json()) as { total: number };
     expect(page.total).toBe(20);
 

@@ -112,4 +112,50 @@ export const migrations: Record<string, Migration> = {
       for (const table of ['reports', 'recommendations', 'comments', 'articles']) await db.schema.dropTable(table).execute();
     },
   },
+  '002-access': {
+    async up(db: Kysely<unknown>) {
+      const key = isPostgres(db) ? sql`text collate "C"` : sql`text`;
+      await db.schema
+        .createTable('moderators')
+        .addColumn('name', key, (col) => col.primaryKey())
+        .addColumn('password_hash', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      // No foreign key: removing a moderator deletes their sessions in the same statement's
+      // transaction (sql-access-store.ts), on both databases alike.
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', key, (col) => col.primaryKey())
+        .addColumn('moderator_name', key, (col) => col.notNull())
+        .addColumn('created_ms', 'bigint', (col) => col.notNull())
+        .addColumn('last_seen_ms', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_by_moderator').on('sessions').column('moderator_name').execute();
+      await db.schema
+        .createTable('throttle_counts')
+        .addColumn('key', key, (col) => col.primaryKey())
+        .addColumn('window_start_ms', 'bigint', (col) => col.notNull())
+        .addColumn('count', 'integer', (col) => col.notNull())
+        .execute();
+      // Forgetting old counts (and the hashed addresses they name) walks this, not the table.
+      await db.schema.createIndex('throttle_counts_by_window').on('throttle_counts').column('window_start_ms').execute();
+      await db.schema
+        .createTable('bans')
+        .addColumn('id', key, (col) => col.primaryKey())
+        .addColumn('email', key, (col) => col.notNull().unique())
+        .addColumn('author', 'text', (col) => col.notNull())
+        .addColumn('reason', 'text', (col) => col.notNull())
+        .addColumn('moderator', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('settings')
+        .addColumn('name', key, (col) => col.primaryKey())
+        .addColumn('value_json', 'text', (col) => col.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['settings', 'bans', 'throttle_counts', 'sessions', 'moderators']) await db.schema.dropTable(table).execute();
+    },
+  },
 };

@@ -55,9 +55,50 @@ export interface ReportsTable {
   answered: Flag;
 }
 
+export interface ModeratorsTable {
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a copy of the database holds no usable session. */
+  token_hash: string;
+  moderator_name: string;
+  created_ms: number;
+  last_seen_ms: number;
+}
+
+export interface ThrottleCountsTable {
+  /** `rule:subject`, the subject a keyed hash of an address or an email (core/throttle.ts). */
+  key: string;
+  window_start_ms: number;
+  count: number;
+}
+
+export interface BansTable {
+  id: string;
+  email: string;
+  author: string;
+  reason: string;
+  moderator: string;
+  created_at: string;
+}
+
+/** Settings as JSON by name: the word lists today. */
+export interface SettingsTable {
+  name: string;
+  value_json: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   comments: CommentsTable;
   recommendations: RecommendationsTable;
   reports: ReportsTable;
+  moderators: ModeratorsTable;
+  sessions: SessionsTable;
+  throttle_counts: ThrottleCountsTable;
+  bans: BansTable;
+  settings: SettingsTable;
 }

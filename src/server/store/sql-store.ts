@@ -3,6 +3,7 @@
 // transaction so that two processes never interleave decisions on one discussion.
 import { sql } from 'kysely';
 import type { Store, StoreDump } from '../../core/store';
+import { createSqlAccessStore } from './sql-access-store';
 import { articleRecord, commentRecord, reportRecord } from './rows';
 import { sqlReads } from './sql-reads';
 import { sqlWrites } from './sql-writes';
@@ -12,6 +13,7 @@ import type { Db } from './thread-queries';
 export function createSqlStore(db: Db, kind: StoreKind): Store {
   return {
     ...sqlReads(db, kind),
+    access: createSqlAccessStore(db),
     write(lock, work) {
       return db.transaction().execute(async (tx) => {
         // SQLite has one connection and Kysely lends it to one transaction at a time: writes
