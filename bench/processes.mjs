@@ -10,6 +10,7 @@ import pg from 'pg';
 
 const SERVER_ENTRY = 'src/server/start.ts';
 const DB_CLI = 'src/server/cli/db.ts';
+const MODERATOR_CLI = 'src/server/cli/moderator.ts';
 // How often a starting process's output is looked at: the start-up time's resolution.
 const POLL_MS = 5;
 
@@ -103,10 +104,11 @@ export async function startProcess({ args, env, stdoutFile, stderrFile, ready, t
   };
 }
 
-/** Runs `node …args` to its end; rejects on a non-zero exit or after `timeoutMs`. */
-export function runNode(args, env, timeoutMs = 180_000) {
+/** Runs `node …args` to its end (`input` on its stdin); rejects on a non-zero exit or after `timeoutMs`. */
+export function runNode(args, env, timeoutMs = 180_000, input = null) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, args, { env, stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'], detached: true });
+    if (input !== null) child.stdin.end(input);
     live.add(child);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -134,6 +136,9 @@ export function serverEnv({ dataDir, distDir, databaseUrl = null }) {
     PORT: '0',
     REAGIR_DATA_DIR: dataDir,
     REAGIR_DIST: distDir,
+    // The bench measures what the server can take, not its throttles (200 posters share one
+    // address): the comment limits are lifted; reads are not throttled anyway.
+    REAGIR_RATE_LIMITS: 'comment-address=1000000000/600,comment-email=1000000000/600',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
 }
@@ -154,6 +159,13 @@ export async function startRealServer({ name, logDir, ...config }) {
   await health.arrayBuffer();
   if (!health.ok) throw new Error(`${name}: GET /healthz answered ${health.status}`);
   return { ...server, name, origin, database: server.match[2] };
+}
+
+export const BENCH_MODERATOR = { name: 'banc-d-essai', password: 'mot-de-passe-du-banc' };
+
+/** The moderator whose session reads the pending count, made as a newsroom makes one. */
+export function addBenchModerator(config) {
+  return runNode(['--import', 'tsx', MODERATOR_CLI, 'add', BENCH_MODERATOR.name], serverEnv(config), 60_000, `${BENCH_MODERATOR.password}\n`);
 }
 
 /** `db seed generated-N` on the database `config` names. */

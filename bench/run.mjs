@@ -32,6 +32,7 @@ import {
   createSchema,
   dropSchema,
   seedDatabase,
+  addBenchModerator,
   startProcess,
   startRealServer,
   stopAllProcesses,
@@ -241,6 +242,7 @@ async function prepareDatabases() {
     const first = await startRealServer({ name: `${kind.kind}-first-start`, logDir: LOG_DIR, ...kind.seeded });
     await first.stop();
     for (const size of sizes) log(await seedDatabase(kind.seeded, `generated-${size}`));
+    log(await addBenchModerator(kind.seeded));
   }
   return { sqlite, postgres, schema };
 }

@@ -15,7 +15,7 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { createSchema, dropSchema, memoryOf, schemaUrl, startRealServer, summariseServerLog } from './processes.mjs';
+import { BENCH_MODERATOR, createSchema, dropSchema, memoryOf, schemaUrl, startRealServer, summariseServerLog } from './processes.mjs';
 
 export const READ_PATH = '/api/articles/generated-20000/comments';
 export const STATIC_COPY = 'bench-first-page.json';
@@ -115,8 +115,23 @@ async function readLoad(origin, path, connections) {
   };
 }
 
+/** The bench moderator's session cookie on this server. */
+async function signIn(origin) {
+  const response = await fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_MODERATOR),
+  });
+  await response.arrayBuffer();
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`POST /api/session answered ${response.status}`);
+  return cookie;
+}
+
 async function pendingCount(origin) {
-  const response = await fetch(`${origin}/api/moderation/comments?status=pending`, { headers: { accept: 'application/json' } });
+  const response = await fetch(`${origin}/api/moderation/comments?status=pending`, {
+    headers: { accept: 'application/json', cookie: await signIn(origin) },
+  });
   if (!response.ok) throw new Error(`GET /api/moderation/comments answered ${response.status}`);
   return (await response.json()).counts.pending;
 }

@@ -3,7 +3,9 @@
 // confusing failure (a port that is NaN, a data folder that cannot be written at the first post).
 import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_RATE_RULES, parseRateRules, type RateRules } from '../core/throttle';
 import { isPostgresUrl, withoutPassword } from './database-url';
+import { DEFAULT_FRAME_ANCESTORS } from './security-headers';
 
 export interface ServerConfig {
   port: number;
@@ -14,6 +16,21 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** Absolute: the client build (index.html, assets/…). */
   distDir: string;
+  /**
+   * TRUST_PROXY: one proxy in front, whose X-Forwarded-For (last entry), X-Forwarded-Proto and
+   * X-Forwarded-Host say who the client is and what it asked for. Absent or false: the socket's
+   * address and the server's own protocol, as anyone can write those headers.
+   */
+  trustProxy?: boolean;
+  /** REAGIR_FRAME_ANCESTORS: who may frame the reader, as CSP's frame-ancestors; absent: 'self'. */
+  frameAncestors?: string;
+  /**
+   * REAGIR_ADDRESS_SECRET: the key of the address hashes. Absent: the one the server makes in
+   * dataDir on its first start (address-key.ts), which processes sharing a database do not share.
+   */
+  addressSecret?: string;
+  /** REAGIR_RATE_LIMITS: the throttles, each default replaceable (core/throttle.ts). */
+  rateRules: RateRules;
 }
 
 /** A setting to fix; its message is one line, fit to print as it is. */
@@ -54,7 +71,7 @@ function reason(error: unknown): string {
  * mkdir -p, by hand: Node 20's recursive mkdirSync loops forever where a parent exists but can
  * hold no folder (under /proc). An existing path is left for the write probe to judge.
  */
-function makeFolder(path: string): void {
+export function makeFolder(path: string): void {
   try {
     mkdirSync(path);
   } catch (error) {
@@ -105,12 +122,62 @@ function readDistDir(env: Env): string {
   return distDir;
 }
 
+function readTrustProxy(env: Env): boolean {
+  const raw = setting(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  const value = raw.toLowerCase();
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(`TRUST_PROXY must be true (or 1) when one proxy in front sets X-Forwarded-For and X-Forwarded-Proto, false (or 0) otherwise; not "${raw}".`);
+}
+
+// An origin a publisher serves pages from: scheme, host (its first label may be *), port; no path.
+const FRAMING_ORIGIN = /^https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$/;
+
+function readFrameAncestors(env: Env): string {
+  const raw = setting(env, 'REAGIR_FRAME_ANCESTORS');
+  if (raw === undefined) return DEFAULT_FRAME_ANCESTORS;
+  const sources = raw.split(/\s+/);
+  // Anything else could end the directive and add others to the policy (a `;`) or allow any site (`*`, `https:`).
+  const valid = sources.every((source) => source === "'self'" || FRAMING_ORIGIN.test(source)) || raw === "'none'";
+  if (!valid) {
+    throw new ConfigError(
+      `REAGIR_FRAME_ANCESTORS must be 'self', 'none' or origins separated by spaces (e.g. 'self' https://www.example-journal.fr), not "${raw}".`,
+    );
+  }
+  return sources.join(' ');
+}
+
+// As long as the 32 random bytes the server would make, written in hex.
+const MIN_SECRET_LENGTH = 32;
+
+function readAddressSecret(env: Env): string | undefined {
+  const secret = setting(env, 'REAGIR_ADDRESS_SECRET');
+  if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
+    // Not repeated: a secret, even a short one, stays out of the terminal.
+    throw new ConfigError(`REAGIR_ADDRESS_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (e.g. the output of \`openssl rand -hex 32\`), or unset.`);
+  }
+  return secret;
+}
+
+function readRateRules(env: Env): RateRules {
+  const raw = setting(env, 'REAGIR_RATE_LIMITS');
+  if (raw === undefined) return DEFAULT_RATE_RULES;
+  const rules = parseRateRules(raw);
+  if (typeof rules === 'string') throw new ConfigError(`REAGIR_RATE_LIMITS: ${rules}.`);
+  return rules;
+}
+
 export function readConfig(env: Env = process.env): ServerConfig {
   return {
     port: readPort(env),
     host: readHost(env),
     databaseUrl: readDatabaseUrl(env),
     distDir: readDistDir(env),
+    trustProxy: readTrustProxy(env),
+    frameAncestors: readFrameAncestors(env),
+    addressSecret: readAddressSecret(env),
+    rateRules: readRateRules(env),
     // Last: the only check that changes something (it creates the folder).
     dataDir: readDataDir(env),
   };

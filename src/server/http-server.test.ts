@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../core/memory-store';
 import type { Store } from '../core/store';
 import { createApi, type Api } from '../http/api';
+import { addressKeyer } from './address-key';
 import { startHttpServer, type HttpServerOptions, type RunningHttpServer } from './http-server';
 import type { LogEntry } from './log';
 import { seedIfEmpty } from './seed';
@@ -186,6 +187,76 @@ describe('static files', () => {
     const response = await fetch(`${server.origin}/articles/x`);
     expect(response.status).toBe(503);
     expect(await response.text()).toMatch(/npm run build/);
+  });
+});
+
+describe('who the client is', () => {
+  const secret = 'test-secret-'.repeat(4);
+  const keyOf = addressKeyer(secret);
+
+  /** An API that answers what it was given: the URL it saw and the client's key. */
+  const echo: Api = {
+    routes: [],
+    routeOf: () => null,
+    handle: async (request, client) => Response.json({ url: request.url, addressKey: client?.addressKey ?? null }),
+  };
+
+  async function seen(origin: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${origin}/api/articles/x?tri=1`, { headers });
+    return (await response.json()) as { url: string; addressKey: string };
+  }
+
+  it('without TRUST_PROXY: the socket’s address and plain HTTP, whatever X-Forwarded-* claim', async () => {
+    const { server } = await start({ api: echo, addressKey: keyOf });
+    const port = new URL(server.origin).port;
+    const first = await seen(server.origin, { 'x-forwarded-for': '198.51.100.1', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' });
+    const second = await seen(server.origin, { 'x-forwarded-for': '203.0.113.99, 198.51.100.2' });
+    const plain = await seen(server.origin);
+    // Forging the header does not make a new client: the throttles still count this one.
+    expect(first.addressKey).toBe(keyOf('127.0.0.1'));
+    expect(second.addressKey).toBe(first.addressKey);
+    expect(plain.addressKey).toBe(first.addressKey);
+    expect(first.url).toBe(`http://127.0.0.1:${port}/api/articles/x?tri=1`);
+  });
+
+  it('hands the API a keyed hash, never the address itself', async () => {
+    const { server } = await start({ api: echo });
+    const { addressKey } = await seen(server.origin);
+    expect(addressKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(addressKey).not.toContain('127');
+  });
+
+  it('with TRUST_PROXY: the address the proxy saw (the last X-Forwarded-For), its protocol and host', async () => {
+    const { server } = await start({ api: echo, addressKey: keyOf, trustProxy: true });
+    const behind = await seen(server.origin, { 'x-forwarded-for': '198.51.100.7', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'reagir.example.fr' });
+    expect(behind).toEqual({ url: 'https://reagir.example.fr/api/articles/x?tri=1', addressKey: keyOf('198.51.100.7') });
+    // What the client wrote before the proxy appended its own entry is not believed.
+    const forged = await seen(server.origin, { 'x-forwarded-for': '203.0.113.1, 198.51.100.7' });
+    expect(forged.addressKey).toBe(keyOf('198.51.100.7'));
+    expect((await seen(server.origin, { 'x-forwarded-for': '203.0.113.2, 198.51.100.8' })).addressKey).not.toBe(forged.addressKey);
+    // A proxy that says nothing: the socket, and the Host asked for.
+    const port = new URL(server.origin).port;
+    expect(await seen(server.origin)).toEqual({ url: `http://127.0.0.1:${port}/api/articles/x?tri=1`, addressKey: keyOf('127.0.0.1') });
+  });
+
+  it('keeps the host the client asked for, but never one that would change the URL', async () => {
+    const { server } = await start({ api: echo });
+    const get = (host: string) =>
+      new Promise<string>((resolve, reject) => {
+        const request = httpRequest(`${server.origin}/api/articles/x`, { headers: { host } }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve((JSON.parse(body) as { url: string }).url));
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    const port = new URL(server.origin).port;
+    expect(await get('reagir.example.fr:8080')).toBe('http://reagir.example.fr:8080/api/articles/x');
+    expect(await get('[::1]:3000')).toBe('http://[::1]:3000/api/articles/x');
+    for (const forged of ['evil.example/other', 'user@evil.example', 'evil.example?x', '']) {
+      expect(await get(forged), forged).toBe(`http://127.0.0.1:${port}/api/articles/x`);
+    }
   });
 });
 

@@ -1,16 +1,20 @@
 // The real server's HTTP side, on node:http: /api to the API (src/http/api.ts), /healthz for
 // whoever watches the process, everything else to the client build. One log line per request,
 // with the route's pattern rather than its path so that no id, no query string, nothing a
-// reader typed ever reaches the log.
+// reader typed ever reaches the log. Every answer carries the browser's defences
+// (security-headers.ts), and the API learns who the client is only as a keyed hash.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../core/store';
 import type { Api } from '../http/api';
 import { REQUEST_ERRORS } from '../http/messages-fr';
+import { addressKeyer, type AddressKey } from './address-key';
 import { consoleLog, errorEntry, type Log } from './log';
 import { jsonPayload, sendPayload, textPayload, type Payload } from './payload';
+import { DEFAULT_FRAME_ANCESTORS, securityHeaders } from './security-headers';
 import { createStaticFiles } from './static-files';
-import { fromWebResponse, routingRequest, toWebRequest } from './web-request';
+import { clientOrigin, clientView, fromWebResponse, routingRequest, toWebRequest, type ClientView } from './web-request';
 
 export interface HttpServerOptions {
   api: Api;
@@ -24,6 +28,15 @@ export interface HttpServerOptions {
   log?: Log;
   /** How long close() lets requests in flight finish before cutting their connections. */
   closeGraceMs?: number;
+  /** One proxy in front, whose X-Forwarded-For, -Proto and -Host are believed (TRUST_PROXY). Default: none. */
+  trustProxy?: boolean;
+  /** CSP frame-ancestors (REAGIR_FRAME_ANCESTORS). Default: 'self'. */
+  frameAncestors?: string;
+  /**
+   * The keyed hash of a client's address, the only form in which the API sees it (address-key.ts).
+   * Default: keyed with a secret of this server's own, forgotten when it stops.
+   */
+  addressKey?: AddressKey;
 }
 
 export interface RunningHttpServer {
@@ -59,6 +72,8 @@ function formatOrigin(host: string, port: number): string {
 
 export function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { api, store, distDir, host, port, log = consoleLog, closeGraceMs = DEFAULT_CLOSE_GRACE_MS } = options;
+  const { trustProxy = false, frameAncestors = DEFAULT_FRAME_ANCESTORS } = options;
+  const addressKey = options.addressKey ?? addressKeyer(randomBytes(32).toString('hex'));
   const staticFiles = createStaticFiles(distDir);
   let origin = '';
   let closing = false;
@@ -73,15 +88,15 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     }
   }
 
-  async function answerApi(request: IncomingMessage): Promise<Payload> {
-    const webRequest = await toWebRequest(request, origin);
+  async function answerApi(request: IncomingMessage, client: ClientView): Promise<Payload> {
+    const webRequest = await toWebRequest(request, clientOrigin(client, origin));
     // Connection: close, as the rest of the body is not read: the connection cannot be reused.
     if (webRequest === null) return jsonPayload(413, errorBody(REQUEST_ERRORS.tooLarge), { connection: 'close' });
-    return fromWebResponse(await api.handle(webRequest));
+    return fromWebResponse(await api.handle(webRequest, { addressKey: addressKey(client.address) }));
   }
 
-  function answer(request: IncomingMessage, url: URL): Promise<Payload> {
-    if (isApiPath(url.pathname)) return answerApi(request);
+  function answer(request: IncomingMessage, url: URL, client: ClientView): Promise<Payload> {
+    if (isApiPath(url.pathname)) return answerApi(request, client);
     if (url.pathname === '/healthz') {
       const method = request.method ?? 'GET';
       if (method === 'GET' || method === 'HEAD') return health();
@@ -111,8 +126,15 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       : textPayload(500, 'Le serveur a rencontré une erreur. Réessayez dans un instant.');
   }
 
+  /** The answer with the browser's defences, which win over anything the answer says itself. */
+  function secured(payload: Payload, client: ClientView): Payload {
+    const defences = securityHeaders({ frameAncestors, scriptHashes: payload.scriptHashes ?? [] }, { https: client.https });
+    return { ...payload, headers: { ...payload.headers, ...defences } };
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
+    const client = clientView(request, trustProxy);
     let url: URL | null = null;
     try {
       url = new URL(request.url ?? '/', origin);
@@ -139,7 +161,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
 
     let payload: Payload;
     try {
-      payload = url === null ? textPayload(400, 'Adresse mal formée.') : await answer(request, url);
+      payload = url === null ? textPayload(400, 'Adresse mal formée.') : await answer(request, url, client);
     } catch (error) {
       // The client went away while sending its body: its line says "aborted", no one is left to answer.
       if (response.destroyed) return;
@@ -148,11 +170,11 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     }
     if (closing) payload.headers.connection = 'close';
     try {
-      await sendPayload(request, response, payload);
+      await sendPayload(request, response, secured(payload, client));
     } catch (error) {
       log(errorEntry('response-error', error, { method: request.method ?? 'GET', route }));
       if (response.headersSent) response.destroy();
-      else await sendPayload(request, response, failure(url)).catch(() => response.destroy());
+      else await sendPayload(request, response, secured(failure(url), client)).catch(() => response.destroy());
     }
   }
 

@@ -9,6 +9,11 @@ export interface Payload {
   body: Buffer;
   /** Compressed bodies already made for this very body: a static file is compressed once. */
   encoded?: Map<Encoding, Promise<Buffer>>;
+  /**
+   * An HTML page's inline scripts, as CSP hash sources (security-headers.ts): the scripts its
+   * Content-Security-Policy lets run. Other answers run no script of their own.
+   */
+  scriptHashes?: readonly string[];
 }
 
 export function textPayload(status: number, text: string, headers: OutgoingHttpHeaders = {}): Payload {
@@ -31,8 +36,7 @@ export function jsonPayload(status: number, value: unknown, headers: OutgoingHtt
 const BODYLESS_STATUSES = new Set([204, 304]);
 
 export async function sendPayload(request: IncomingMessage, response: ServerResponse, payload: Payload): Promise<void> {
-  // Every answer is what its content-type says: no browser guesses script out of a JSON body.
-  const headers: OutgoingHttpHeaders = { 'x-content-type-options': 'nosniff', ...payload.headers };
+  const headers: OutgoingHttpHeaders = { ...payload.headers };
   if (BODYLESS_STATUSES.has(payload.status)) {
     response.writeHead(payload.status, headers);
     response.end();

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Encoding } from './compression';
 import { textPayload, type Payload } from './payload';
+import { inlineScriptHashes } from './security-headers';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,6 +39,8 @@ interface StaticFile {
   type: string;
   etag: string;
   encoded: Map<Encoding, Promise<Buffer>>;
+  /** An HTML file's inline scripts, as CSP hash sources; none for other files. */
+  scriptHashes: readonly string[];
 }
 
 export interface StaticFiles {
@@ -49,11 +52,14 @@ export interface StaticFiles {
 async function load(path: string): Promise<StaticFile | null> {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) return null;
+  const body = await readFile(path);
+  const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   return {
-    body: await readFile(path),
-    type: CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+    body,
+    type,
     etag: `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}"`,
     encoded: new Map(),
+    scriptHashes: type.startsWith('text/html') ? inlineScriptHashes(body.toString('utf8')) : [],
   };
 }
 
@@ -116,8 +122,10 @@ export function createStaticFiles(root: string): StaticFiles {
       if (!file) return textPayload(404, 'Fichier introuvable.');
 
       const headers = { 'content-type': file.type, 'cache-control': cacheControl, etag: file.etag };
-      if (matchesEtag(ifNoneMatch, file.etag)) return { status: 304, headers, body: Buffer.alloc(0) };
-      return { status: 200, headers, body: file.body, encoded: file.encoded };
+      // On the 304 too: a browser keeps the headers of a revalidation with the page it had.
+      const { scriptHashes } = file;
+      if (matchesEtag(ifNoneMatch, file.etag)) return { status: 304, headers, body: Buffer.alloc(0), scriptHashes };
+      return { status: 200, headers, body: file.body, encoded: file.encoded, scriptHashes };
     },
   };
 }

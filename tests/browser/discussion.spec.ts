@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { keepModeratorSignedIn } from './page-states';
 
 const ARTICLE = '/articles/hollande-poutine-daech';
 
@@ -67,6 +68,7 @@ test('collapsing a thread, reporting with the keyboard, recommending', async ({ 
   await expect(commentArticle(page, 'Booboo').getByRole('button', { name: /^Recommander/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(commentArticle(page, 'Booboo').getByRole('button', { name: /^Recommander/ })).toContainText('1');
 
+  await keepModeratorSignedIn(page);
   await page.goto('/moderation?onglet=signales');
   const item = page.getByRole('tabpanel').locator('.moderation-list > li').filter({ hasText: '@ BONJOUR' });
   await expect(item).toContainText('spam ou publicité : 1');

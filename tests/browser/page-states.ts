@@ -42,6 +42,7 @@ export async function openModeration(page: Page, { withPending }: { withPending:
     await form.getByRole('button', { name: 'Envoyer' }).click();
     await expect(form.getByRole('status')).toHaveText(THANK_YOU);
   }
+  await keepModeratorSignedIn(page);
   await page.goto('/moderation');
   await expect(page.getByRole('heading', { level: 1, name: 'Modération' })).toBeVisible();
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
@@ -55,3 +56,14 @@ export async function openNotFound(page: Page): Promise<void> {
 
 /** Widest scroll extent of the document, to compare with the viewport's width. */
 export const documentScrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/**
+ * Keeps the mock's demo moderator signed in for this page, as the tab would after signing in
+ * once (src/mock/session-jar.ts): for the tests about what a moderator does, not about signing
+ * in (tests/browser/moderation-signin.spec.ts walks the form).
+ */
+export async function keepModeratorSignedIn(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (!window.sessionStorage.getItem('reagir:mock-session')) window.sessionStorage.setItem('reagir:mock-session', 'session-des-tests-du-navigateur');
+  });
+}

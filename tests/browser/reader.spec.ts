@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { keepModeratorSignedIn } from './page-states';
 
 const ARTICLE = '/articles/hollande-poutine-daech';
 const THANK_YOU = 'Merci pour votre commentaire. Il sera visible prochainement sous réserve de validation.';
@@ -55,6 +56,7 @@ test('replies key by key with a live counter, is thanked, approved in /moderatio
   const pendingReply = page.getByRole('article').filter({ hasText: 'Sanguinaire ? 👍🏽' });
   await expect(pendingReply).toContainText('En attente de validation');
 
+  await keepModeratorSignedIn(page);
   await page.goto('/moderation');
   const pending = page.getByRole('listitem').filter({ hasText: 'Sanguinaire ? 👍🏽' });
   await expect(pending).toContainText('En réponse à délires');
@@ -80,6 +82,7 @@ test('pseudo and email are remembered; a pending comment survives a reload of /m
 
   await page.reload();
   await expect(page.getByRole('form', { name: 'Réagir' }).getByLabel('Pseudo')).toHaveValue('Habitué');
+  await keepModeratorSignedIn(page);
   await page.goto('/moderation');
   await page.reload();
   await expect(page.getByRole('listitem').filter({ hasText: 'Premier message' })).toHaveCount(1);

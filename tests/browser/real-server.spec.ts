@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { build } from 'vite';
+import { addProcessModerator, PROCESS_MODERATOR } from '../server/moderator-session';
 import { runServer, type ServerProcess } from '../server/server-process';
 
 const ARTICLE = '/articles/hollande-poutine-daech';
@@ -25,7 +26,9 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'reagir-browser-'));
   const dist = join(dataDir, 'dist');
   await build({ mode: 'production', logLevel: 'warn', root: process.cwd(), build: { outDir: dist, emptyOutDir: true } });
-  env = { REAGIR_DATA_DIR: join(dataDir, 'data'), REAGIR_DIST: dist };
+  // One comment per email per 10 minutes: the last test meets the throttle from the form.
+  env = { REAGIR_DATA_DIR: join(dataDir, 'data'), REAGIR_DIST: dist, REAGIR_RATE_LIMITS: 'comment-email=1/600' };
+  await addProcessModerator(env);
 });
 
 test.afterAll(() => {
@@ -66,6 +69,11 @@ test('a comment posted in the browser survives restarts, pending, then published
 
   origin = await restart();
   await page.goto(`${origin}/moderation`);
+  // The real server has no demo account: the moderator made with `npm run moderator` signs in.
+  await page.getByLabel('Identifiant').fill(PROCESS_MODERATOR.name);
+  await page.getByLabel('Mot de passe').fill(PROCESS_MODERATOR.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
   const pending = page.getByRole('listitem').filter({ hasText: TEXT });
   await expect(pending).toHaveCount(1);
   await pending.getByRole('button', { name: 'Approuver' }).click();
@@ -75,4 +83,17 @@ test('a comment posted in the browser survives restarts, pending, then published
   await openArticle(page, origin, 20);
   await expect(page.getByRole('article').filter({ hasText: TEXT })).toContainText('Lectrice fidèle');
   await expect(page.getByText('fidele@example.fr')).toHaveCount(0);
+});
+
+test('a second comment from the same email within the window is throttled, said in French, and the text stays', async ({ page }) => {
+  const origin = await restart();
+  await page.goto(`${origin}${ARTICLE}`);
+  const form = page.getByRole('form', { name: 'Réagir' });
+  // fidele@example.fr posted in the test above, within the window of one comment per 10 minutes.
+  await form.getByLabel('Pseudo').fill('Lectrice fidèle');
+  await form.getByLabel('Email').fill('fidele@example.fr');
+  await form.getByLabel('Commentaire').fill('Un deuxième, trop tôt.');
+  await form.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(form.getByRole('alert')).toContainText(/patientez|réessayez|minute/i);
+  await expect(form.getByLabel('Commentaire')).toHaveValue('Un deuxième, trop tôt.');
 });

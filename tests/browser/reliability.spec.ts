@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { keepModeratorSignedIn } from './page-states';
 
 const ARTICLE = '/articles/hollande-poutine-daech';
 const THANK_YOU = 'Merci pour votre commentaire. Il sera visible prochainement sous réserve de validation.';
@@ -10,6 +11,7 @@ async function openArticle(page: Page) {
 }
 
 async function pendingCount(page: Page, text: string) {
+  await keepModeratorSignedIn(page);
   await page.goto('/moderation');
   await expect(page.getByRole('tab', { name: /^En attente/, selected: true })).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0);
@@ -68,6 +70,7 @@ test('a long unbroken word wraps on a phone instead of widening the page', async
   await form.getByLabel('Commentaire').fill(word);
   await form.getByRole('button', { name: 'Envoyer' }).click();
   await expect(form.getByRole('status')).toHaveText(THANK_YOU);
+  await keepModeratorSignedIn(page);
   await page.goto('/moderation');
   await page.getByRole('listitem').filter({ hasText: 'tres-long-chemin' }).getByRole('button', { name: 'Approuver' }).click();
   await expect(page.getByRole('tabpanel').getByRole('status')).toContainText('approuvé');
