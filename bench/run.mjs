@@ -1,10 +1,10 @@
-// `npm run bench [-- --runs K]`: how the reader holds up on large discussions, in Chromium, and how
-// the real server holds up under load. It builds the production app (served by the real server,
-// src/server/start.ts, as its own process, on SQLite with generated-1000, -5000 and -20000 loaded)
-// and the demo app (MSW in a service worker, served by `vite preview`), writes static baselines
-// (the same discussion as server-rendered HTML; a bare textarea with its counter), compressed once
-// as they are written and served by bench/static-server.mjs, then measures each figure K times
-// (5 by default) and keeps the median:
+// `npm run bench [-- --runs K] [--max-wait-s S]`: how the reader holds up on large discussions, in
+// Chromium, and how the real server holds up under load. It builds the production app (served by
+// the real server, src/server/start.ts, as its own process, on SQLite with generated-1000, -5000
+// and -20000 loaded) and the demo app (MSW in a service worker, served by `vite preview`), writes
+// static baselines (the same discussion as server-rendered HTML; a bare textarea with its counter),
+// compressed once as they are written and served by bench/static-server.mjs, then measures each
+// figure K times (5 by default) and reports its median, minimum and maximum:
 //   - the JS and CSS the article page loads at once, raw and gzip;
 //   - for generated-1000, -5000 and -20000: first comment painted, "Commentaires (N)" painted,
 //     the document's time to first byte, first contentful paint, long tasks during load and JS
@@ -13,9 +13,12 @@
 //   - the real server on SQLite and on PostgreSQL (bench/server-load.mjs): reads of the first page
 //     of generated-20000 at 50 and 200 connections beside the same bytes as a static file, 200
 //     concurrent posters, memory after the reads, start-up on an empty and on a loaded database.
-// It prints tables and writes bench/results.json. Goals are reported, never asserted: this is
-// not a test and no `npm test` step runs it. Everything else it writes goes to node_modules/.cache
-// (and a PostgreSQL schema of its own, dropped at the end).
+// Before anything, it waits (S seconds at most, 180 by default) for the machine's 1-minute load
+// average to fall to 1 (bench/quiet-machine.mjs) and marks the figures unreliable when it does
+// not. The baselines are checked too (bench/summary.mjs): no ratio is given against one that
+// fails its check. It prints tables (bench/report.mjs) and writes bench/results.json. Goals are
+// reported, never asserted: this is not a test and no `npm test` step runs it. Everything else it
+// writes goes to node_modules/.cache (and a PostgreSQL schema of its own, dropped at the end).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +31,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build, preview, runnerImport } from 'vite';
 import { describedCounter, observeDiscussion, readDiscussionMarks, timeKeystrokes } from './in-page.mjs';
+import { DEFAULT_MAX_WAIT_SECONDS, waitForQuietMachine } from './quiet-machine.mjs';
+import { formatReport, KEYSTROKE_SIZE, RESULTS_FILE, SUMMARY_SETTINGS } from './report.mjs';
 import {
   createSchema,
   dropSchema,
@@ -45,7 +50,6 @@ import {
   READ_CONNECTIONS,
   READ_PATH,
   READ_SECONDS,
-  SERVER_GOALS,
   sqliteKind,
   STATIC_COPY,
   WARMUP_SECONDS,
@@ -54,20 +58,26 @@ import {
 } from './server-load.mjs';
 import { bareCounterPage, staticDiscussionPage } from './static-pages.mjs';
 import { precompress } from './static-server.mjs';
+import { summarise } from './summary.mjs';
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
-const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values: options } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, 'max-wait-s': { type: 'string', default: String(DEFAULT_MAX_WAIT_SECONDS) } },
+});
 const RUNS = Number(options.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) {
   console.error(`--runs wants a whole number of runs, 1 or more, not "${options.runs}".`);
   process.exit(1);
 }
+const MAX_WAIT_SECONDS = Number(options['max-wait-s']);
+if (!Number.isFinite(MAX_WAIT_SECONDS) || MAX_WAIT_SECONDS < 0) {
+  console.error(`--max-wait-s wants a number of seconds, 0 or more, not "${options['max-wait-s']}".`);
+  process.exit(1);
+}
 
 const SIZES = [1000, 5000, 20_000];
 const TARGETS = ['production', 'demo', 'static'];
-const FIGURES = ['firstCommentMs', 'headingMs', 'ttfbMs', 'fcpMs', 'loadEventEndMs', 'longTaskCount', 'longTaskTotalMs', 'jsHeapBytes'];
-const KEYSTROKE_SIZE = 5000;
 // 50 characters, all on a US keyboard: Playwright types others without a keydown event.
 const TYPED_TEXT = 'Je ne suis pas du tout convaincu par cet argument.';
 const KEY_DELAY_MS = 100;
@@ -75,16 +85,15 @@ const NAVIGATION_TIMEOUT_MS = 60_000;
 // Lets the page finish what follows its first render before it is weighed.
 const SETTLE_MS = 1000;
 // A safety net: the bench stops by itself even if a browser or server hangs (a run takes about
-// 3 minutes on the 2-core machine of the README; builds and seeding about 1 more).
-const WATCHDOG_MS = (10 + 4 * RUNS) * 60_000;
-const GOALS = { firstCommentRatio: { 1000: 1.5, 5000: 1, 20000: 1 }, keystrokeRatio: 1.2 };
+// 3 minutes on the 2-core machine of the README; builds and seeding about 1 more), after its
+// wait for a quiet machine.
+const WATCHDOG_MS = (10 + 4 * RUNS) * 60_000 + MAX_WAIT_SECONDS * 1000;
 
 const CACHE = 'node_modules/.cache';
 const PRODUCTION_DIR = join(CACHE, 'reagir-bench-production');
 const DEMO_DIR = join(CACHE, 'reagir-bench-demo');
 const STATIC_DIR = join(CACHE, 'reagir-bench-static');
 const LOG_DIR = resolve(CACHE, 'reagir-bench-logs');
-const RESULTS_FILE = 'bench/results.json';
 // A database where the bench may create a schema of its own (and drop it).
 const POSTGRES_URL = process.env.REAGIR_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -102,7 +111,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => void cleanUp().then(() => process.exit(130)));
 }
 const watchdog = setTimeout(() => {
-  console.error(`The bench ran for over ${WATCHDOG_MS / 60_000} minutes: stopping it.`);
+  console.error(`The bench ran for over ${Math.round(WATCHDOG_MS / 60_000)} minutes: stopping it.`);
   void cleanUp().then(() => process.exit(1));
 }, WATCHDOG_MS);
 watchdog.unref();
@@ -120,29 +129,6 @@ function deferred(close) {
 }
 
 const log = (message) => console.error(`[bench] ${message}`);
-
-const median = (values) => {
-  const sorted = values.filter((value) => typeof value === 'number' && !Number.isNaN(value)).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const percentile = (values, fraction) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
-};
-/** Runs' results of one shape, merged: numbers by their median, booleans true when true in every run. */
-function medianTree(values) {
-  const present = values.filter((value) => value !== undefined && value !== null);
-  if (present.length === 0) return null;
-  if (present.every((value) => typeof value === 'number')) return median(present);
-  if (present.every((value) => typeof value === 'boolean')) return present.every(Boolean);
-  if (present.every((value) => typeof value === 'object' && !Array.isArray(value))) {
-    const keys = [...new Set(present.flatMap((value) => Object.keys(value)))];
-    return Object.fromEntries(keys.map((key) => [key, medianTree(present.map((value) => value[key]))]));
-  }
-  return present[0];
-}
 
 /** A port nobody listens on, tried from `from` upwards. */
 async function freePort(from) {
@@ -364,7 +350,8 @@ function measureBareKeystrokes(browser, url) {
   });
 }
 
-function machineInfo(chromiumVersion, loadAverageAtStart) {
+/** The machine, and its 1-minute load average: `quiet` is what waitForQuietMachine saw at start. */
+function machineInfo(chromiumVersion, quiet) {
   const cpus = os.cpus();
   return {
     cpu: cpus[0]?.model ?? 'unknown',
@@ -373,8 +360,9 @@ function machineInfo(chromiumVersion, loadAverageAtStart) {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     chromium: chromiumVersion,
-    // Other work on the machine shows in the figures: the load says how busy it was.
-    loadAverage: { atStart: loadAverageAtStart, atEnd: os.loadavg()[0] },
+    // Other work on the machine shows in the figures: the load says how busy it was. At the end
+    // it includes the bench's own browser, servers and load generator (about 2 on 2 cores).
+    loadAverage: { ...quiet, atEnd: os.loadavg()[0] },
   };
 }
 
@@ -423,39 +411,9 @@ async function measureInBrowser(databases, assets) {
   return { discussions, keystrokes, chromiumVersion, firstPageBytes: servers.firstPageBytes, serverLog };
 }
 
-/** The server figures' medians, and the goals (API at least half the static file's throughput, p99 < 50 ms at 200 connections). */
-function summariseServer(serverRuns, kinds) {
-  const at = SERVER_GOALS.connections;
-  return Object.fromEntries(
-    kinds.map(({ kind, label }) => {
-      const runs = serverRuns.map((run) => run[kind]);
-      const medians = medianTree(runs);
-      const ratio = (connections) => medians.read[connections].api.requestsPerSecond / medians.read[connections].static.requestsPerSecond;
-      const apiOverStatic = Object.fromEntries(READ_CONNECTIONS.map((connections) => [connections, ratio(connections)]));
-      const p99Ms = medians.read[at].api.p99Ms;
-      return [
-        kind,
-        {
-          label,
-          median: medians,
-          apiOverStatic,
-          goal: {
-            ...SERVER_GOALS,
-            throughputMet: apiOverStatic[at] >= SERVER_GOALS.apiOverStatic,
-            p99Met: p99Ms < SERVER_GOALS.p99Ms,
-          },
-          write: {
-            serverErrorsInAllRuns: runs.reduce((sum, run) => sum + run.write.serverErrors, 0),
-            storedEqualsCreatedInEveryRun: runs.every((run) => run.write.storedEqualsCreated),
-          },
-        },
-      ];
-    }),
-  );
-}
-
 async function measure() {
-  const loadAverageAtStart = os.loadavg()[0];
+  // Before the builds, whose own load would hide what else runs on the machine.
+  const { reliable, ...quiet } = await waitForQuietMachine({ maxWaitSeconds: MAX_WAIT_SECONDS, log });
   const versionAtStart = measuredVersion();
   await buildApps();
   const assets = initialAssets(PRODUCTION_DIR);
@@ -474,16 +432,13 @@ async function measure() {
     serverRuns.push(await measureServerRun({ run, runs: RUNS, kinds, logDir: LOG_DIR, staticBytes: browserPhase.firstPageBytes }));
   }
 
-  const summary = (samplesByRun) => ({
-    medianMs: median(samplesByRun.map((samples) => median(samples))),
-    p95Ms: median(samplesByRun.map((samples) => percentile(samples, 0.95))),
-  });
-  const app = summary(keystrokes.app);
-  const bare = summary(keystrokes.bare);
+  const summary = summarise({ discussions, keystrokes, serverRuns, kinds }, SUMMARY_SETTINGS);
 
   return {
     date: new Date().toISOString(),
-    machine: machineInfo(browserPhase.chromiumVersion, loadAverageAtStart),
+    machine: machineInfo(browserPhase.chromiumVersion, quiet),
+    reliable,
+    ...(reliable ? {} : { unreliableBecause: `the 1-minute load average was ${quiet.atStart.toFixed(2)} (above ${quiet.threshold}) after waiting ${quiet.waitedSeconds} s` }),
     app: (() => {
       const version = measuredVersion();
       return version && { ...version, changedDuringRun: versionAtStart?.digest !== version.digest, atStart: versionAtStart };
@@ -496,197 +451,23 @@ async function measure() {
       fcp: 'the first-contentful-paint entry, from navigation start',
       longTasks: 'PerformanceObserver longtask entries from navigation to load + 1 s',
       jsHeap: 'CDP Runtime.getHeapUsage usedSize after HeapProfiler.collectGarbage, at load + 1 s',
-      keystroke: `keydown timeStamp to the end of the first frame painted after the counter changed; ${TYPED_TEXT.length} keys, ${KEY_DELAY_MS} ms apart, per run; median and p95 per run, then their median over runs`,
+      keystroke: `keydown timeStamp to the end of the first frame painted after the counter changed; ${TYPED_TEXT.length} keys, ${KEY_DELAY_MS} ms apart, per run; median and p95 per run, then their median, minimum and maximum over runs`,
       servers:
         'production: the real server (src/server/start.ts, its own process, SQLite, generated-1000/5000/20000 loaded; it compresses each built file once, at the first request, warmed before measuring); static pages: bench/static-server.mjs, its own process, files compressed when written (brotli 11 up to 1 MB, 9 above; gzip 9) and sent from memory; demo: vite preview + MSW service worker',
       serverLoad: `autocannon (programmatic, in the bench's process) on 127.0.0.1; reads: GET ${READ_PATH} with Accept-Encoding "gzip, deflate, br" at ${READ_CONNECTIONS.join(' and ')} connections, ${WARMUP_SECONDS} s warm-up then ${READ_SECONDS} s, beside /${STATIC_COPY} (the same JSON as a static file of the same process), each load started once the server is idle again (GET /healthz under 50 ms); during each measured load a GET on a new connection every 0.5 s (newConnection: ms to its whole answer); requests/s is autocannon's mean of per-second samples; writes: ${WRITE_CONNECTIONS} connections posting to ${POST_ARTICLE} for ${WRITE_SECONDS} s, a unique Idempotency-Key and text per request, the requests cut at the stop sent again with their key; stored = moderation's pending count after minus before; memory: /proc/<pid>/status VmRSS (and VmHWM) after the reads; start-up: spawn to the "listening" line (node --import tsx src/server/start.ts), empty database and the one holding generated-20000; one fresh server process per kind and run`,
     },
     initial,
     staticPages,
-    discussions: Object.fromEntries(
-      SIZES.map((size) => {
-        const byTarget = Object.fromEntries(
-          TARGETS.map((target) => {
-            const visits = discussions[size][target];
-            const medians = Object.fromEntries(FIGURES.map((figure) => [figure, median(visits.map((visit) => visit[figure]))]));
-            return [target, { median: medians, visits }];
-          }),
-        );
-        const ratio = byTarget.production.median.firstCommentMs / byTarget.static.median.firstCommentMs;
-        return [size, { ...byTarget, firstCommentRatio: ratio, goal: GOALS.firstCommentRatio[size], goalMet: ratio < GOALS.firstCommentRatio[size] }];
-      }),
-    ),
-    keystroke: {
-      article: `generated-${KEYSTROKE_SIZE}`,
-      app,
-      bare,
-      ratio: app.medianMs / bare.medianMs,
-      goal: GOALS.keystrokeRatio,
-      goalMet: app.medianMs / bare.medianMs <= GOALS.keystrokeRatio,
-      samples: keystrokes,
-    },
+    baselineChecks: summary.baselineChecks,
+    discussions: summary.discussions,
+    keystroke: summary.keystroke,
     server: {
       apiBodyBytes: browserPhase.firstPageBytes.length,
       browserPhaseLog: browserPhase.serverLog,
-      ...summariseServer(serverRuns, kinds),
+      ...summary.server,
       runs: serverRuns,
     },
   };
-}
-
-function printTable(results) {
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  const ms = (value) => (value === null || value === undefined ? '—' : `${Math.round(value)}`);
-  const mb = (bytes) => (bytes === null ? '—' : `${(bytes / 1024 ** 2).toFixed(1)}`);
-  const row = (cells, widths) => cells.map((cell, index) => String(cell).padStart(widths[index])).join('  ');
-  const { machine, initial } = results;
-  const lines = [
-    '',
-    `Réagir bench — ${results.date} — median of ${results.runs} run(s)`,
-    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, Chromium ${machine.chromium}`,
-    `Load average ${machine.loadAverage.atStart.toFixed(2)} at start, ${machine.loadAverage.atEnd.toFixed(2)} at end; app ${results.app ? `${results.app.commit.slice(0, 7)}${results.app.uncommittedChanges ? ` + ${results.app.uncommittedChanges} uncommitted change(s)` : ''}${results.app.changedDuringRun ? ' (CHANGED while the bench ran: the figures mix versions)' : ''}` : 'version unknown (not a git checkout)'}`,
-    '',
-    `Initial JS : ${initial.js.files.length} file(s), ${kb(initial.js.rawBytes)} raw, ${kb(initial.js.gzipBytes)} gzip`,
-    `Initial CSS: ${initial.css.files.length} file(s), ${kb(initial.css.rawBytes)} raw, ${kb(initial.css.gzipBytes)} gzip`,
-    `Static pages (compressed when written): ${Object.entries(results.staticPages)
-      .filter(([name]) => name !== 'counter.html')
-      .map(([name, page]) => `${name} ${mb(page.rawBytes)} MB, br ${kb(page.brBytes)} (q${page.brQuality}), gzip ${kb(page.gzipBytes)}`)
-      .join('; ')}`,
-    '',
-    'First comment painted (ms from navigation start); static = server-rendered HTML, no JS',
-  ];
-  const widths = [7, 6, 6, 6, 7, 8, 13];
-  lines.push(row(['N', 'prod', 'demo', 'static', 'static', 'prod /', 'goal'], widths));
-  lines.push(row(['', '', '', '', 'load', 'static', ''], widths));
-  for (const [size, result] of Object.entries(results.discussions)) {
-    lines.push(
-      row(
-        [
-          size,
-          ms(result.production.median.firstCommentMs),
-          ms(result.demo.median.firstCommentMs),
-          ms(result.static.median.firstCommentMs),
-          ms(result.static.median.loadEventEndMs),
-          result.firstCommentRatio.toFixed(2),
-          `< ${result.goal} ${result.goalMet ? 'met' : 'NOT met'}`,
-        ],
-        widths,
-      ),
-    );
-  }
-  lines.push('', "Document's time to first byte (responseStart - requestStart) / first contentful paint (ms)");
-  const paintWidths = [7, 13, 13, 13];
-  lines.push(row(['N', 'prod', 'demo', 'static'], paintWidths));
-  for (const [size, result] of Object.entries(results.discussions)) {
-    const pair = (target) => `${ms(result[target].median.ttfbMs)} / ${ms(result[target].median.fcpMs)}`;
-    lines.push(row([size, pair('production'), pair('demo'), pair('static')], paintWidths));
-  }
-  lines.push('', '"Commentaires (N)" painted (ms), long tasks > 50 ms during load (count / total ms), JS heap after load (MB)');
-  const wide = [7, 7, 7, 14, 14, 14, 6, 6, 6];
-  lines.push(row(['N', 'prod', 'demo', 'tasks prod', 'tasks demo', 'tasks static', 'heap', 'heap', 'heap'], wide));
-  lines.push(row(['', '', '', '', '', '', 'prod', 'demo', 'static'], wide));
-  for (const [size, result] of Object.entries(results.discussions)) {
-    const tasks = (target) => `${ms(result[target].median.longTaskCount)} / ${ms(result[target].median.longTaskTotalMs)}`;
-    lines.push(
-      row(
-        [
-          size,
-          ms(result.production.median.headingMs),
-          ms(result.demo.median.headingMs),
-          tasks('production'),
-          tasks('demo'),
-          tasks('static'),
-          mb(result.production.median.jsHeapBytes),
-          mb(result.demo.median.jsHeapBytes),
-          mb(result.static.median.jsHeapBytes),
-        ],
-        wide,
-      ),
-    );
-  }
-  const { keystroke } = results;
-  lines.push(
-    '',
-    `Keystroke to next paint in a reply form (${keystroke.article}, production): median ${keystroke.app.medianMs.toFixed(1)} ms, p95 ${keystroke.app.p95Ms.toFixed(1)} ms`,
-    `Same on a bare textarea + counter page:                                  median ${keystroke.bare.medianMs.toFixed(1)} ms, p95 ${keystroke.bare.p95Ms.toFixed(1)} ms`,
-    `Ratio app / bare: ${keystroke.ratio.toFixed(2)} (goal <= ${keystroke.goal}: ${keystroke.goalMet ? 'met' : 'NOT met'})`,
-  );
-
-  const { server } = results;
-  const kinds = ['sqlite', 'postgres'].map((kind) => server[kind]);
-  lines.push(
-    '',
-    `Real server under load (autocannon on 127.0.0.1, medians of ${results.runs} run(s))`,
-    `Reads: GET ${READ_PATH} (${kb(server.apiBodyBytes)} of JSON, br) against /${STATIC_COPY} (the same JSON, a static file of the same process)`,
-  );
-  const readWidths = [10, 6, 5, 7, 6, 6, 7, 6, 18, 9];
-  lines.push(row(['', 'target', 'conns', 'req/s', 'p50', 'p99', 'non-2xx', 'errors', 'new conn.', 'vs static'], readWidths));
-  lines.push(row(['', '', '', '', '', '', '', '', 'median / max (n)', ''], readWidths));
-  const newConnection = (probe) => `${ms(probe?.medianMs)} / ${ms(probe?.maxMs)} (${probe?.count ?? 0})`;
-  for (const { label, median: medians, apiOverStatic } of kinds) {
-    for (const connections of READ_CONNECTIONS) {
-      for (const target of ['api', 'static']) {
-        const figures = medians.read[connections][target];
-        lines.push(
-          row(
-            [
-              label,
-              target,
-              connections,
-              figures.requestsPerSecond.toFixed(0),
-              ms(figures.p50Ms),
-              ms(figures.p99Ms),
-              figures.non2xx,
-              figures.errors,
-              newConnection(figures.newConnection),
-              target === 'api' ? apiOverStatic[connections].toFixed(2) : '',
-            ],
-            readWidths,
-          ),
-        );
-      }
-    }
-  }
-  for (const { label, apiOverStatic, goal, median: medians } of kinds) {
-    lines.push(
-      `${label}: API at ${goal.connections} connections = ${apiOverStatic[goal.connections].toFixed(2)} × the static file (goal >= ${goal.apiOverStatic}: ${goal.throughputMet ? 'met' : 'NOT met'}), p99 ${ms(medians.read[goal.connections].api.p99Ms)} ms (goal < ${goal.p99Ms}: ${goal.p99Met ? 'met' : 'NOT met'})`,
-    );
-  }
-  lines.push(
-    '',
-    '(errors: autocannon timeouts, no answer within 10 s; new conn.: a GET on a new connection every 0.5 s during the load, one at a time: ms to its whole answer, n done)',
-    '',
-    `Writes: POST /api/articles/${POST_ARTICLE}/comments, ${WRITE_CONNECTIONS} posters for ${WRITE_SECONDS} s (new conn.: a reader's GET ${READ_PATH} meanwhile)`,
-  );
-  const writeWidths = [10, 10, 6, 6, 5, 6, 9, 9, 14, 18];
-  lines.push(row(['', 'comments/s', 'p50', 'p99', '5xx', 'errors', 'answered', 'stored', 'stored = 201s', 'new conn.'], writeWidths));
-  for (const { label, median: medians, write } of kinds) {
-    lines.push(
-      row(
-        [
-          label,
-          medians.write.commentsPerSecond.toFixed(0),
-          ms(medians.write.p50Ms),
-          ms(medians.write.p99Ms),
-          write.serverErrorsInAllRuns,
-          medians.write.errors,
-          medians.write.created,
-          medians.write.stored,
-          write.storedEqualsCreatedInEveryRun ? 'every run' : 'NO',
-          newConnection(medians.write.newConnection),
-        ],
-        writeWidths,
-      ),
-    );
-  }
-  lines.push(
-    '',
-    `Memory (RSS after the reads, peak): ${kinds.map(({ label, median: medians }) => `${label} ${mb(medians.memoryAfterReads.rssBytes)} MB (peak ${mb(medians.memoryAfterReads.peakRssBytes)} MB)`).join(', ')}`,
-    `Start-up (spawn to "listening"): ${kinds.map(({ label, median: medians }) => `${label} ${ms(medians.startupEmptyMs)} ms empty, ${ms(medians.startupSeededMs)} ms with generated-20000`).join('; ')}`,
-    '',
-    `Written to ${RESULTS_FILE}.`,
-  );
-  console.log(lines.join('\n'));
 }
 
 try {
@@ -694,7 +475,8 @@ try {
   const results = await measure();
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  printTable(results);
+  console.log(formatReport(results));
+  console.log(`Written to ${RESULTS_FILE}.`);
 } catch (error) {
   console.error('The bench failed:', error);
   process.exitCode = 1;
