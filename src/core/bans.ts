@@ -1,7 +1,7 @@
 // Banned authors. A ban is decided from one of the author's comments and names its email: from
 // then on, comments from that email are refused at posting (post-comment.ts). Emails are compared
 // trimmed and lower-cased, the way readers retype them.
-import type { Ban } from '../shared/contract';
+import type { Ban } from '../shared/moderation-contract';
 import type { AccessStore, BanRecord } from './access-store';
 import { Problem } from './problem';
 import type { StoreReads } from './store';

@@ -2,7 +2,8 @@
 // the mock), and a store for tests. Indexed like the SQL tables: comments by id, by idempotency
 // key, replies under their parent oldest first, and each article's top-level comments sorted
 // once per order until something in that article changes.
-import type { CommentSort, ModerationQueue } from '../shared/contract';
+import type { CommentSort } from '../shared/contract';
+import type { ModerationQueue } from '../shared/moderation-contract';
 import type { ArticleRecord, CommentRecord, RecommendationRecord, ReportRecord, StoredArticle, StoredComment } from './records';
 import type { CommentPatch, ModerationCounts, ReplyKey, Store, StoreDump, StoreWrites, ThreadKey } from './store';
 import { compareReplies, compareThreadKeys, threadKeyOf } from './thread-order';

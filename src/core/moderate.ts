@@ -3,7 +3,8 @@
 // descendants (which keep a removed comment visible as a placeholder while replies below it are
 // published), and the article's totals. They change together, in one transaction that no other
 // decision on the same article can interleave with.
-import type { CommentStatus, ModerationComment, ModerationDecision, ModerationListResponse, ModerationQueue } from '../shared/contract';
+import type { CommentStatus } from '../shared/contract';
+import type { ModerationComment, ModerationDecision, ModerationListResponse, ModerationQueue } from '../shared/moderation-contract';
 import { isVisible } from './count-discussion';
 import { Problem } from './problem';
 import type { CommentRecord } from './records';

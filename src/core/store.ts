@@ -2,7 +2,8 @@
 // SQLite and PostgreSQL (the real server). The interface is made of storage primitives only —
 // find, insert, update, read in an order the core defines — so that every decision about what the
 // API answers stays in the core, once.
-import type { CommentSort, ModerationQueue } from '../shared/contract';
+import type { CommentSort } from '../shared/contract';
+import type { ModerationQueue } from '../shared/moderation-contract';
 import type { AccessStore } from './access-store';
 import type { ArticleRecord, CommentRecord, RecommendationRecord, ReportRecord, StoredArticle } from './records';
 

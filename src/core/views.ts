@@ -1,6 +1,7 @@
 // What a response may contain: the contract's shapes, built field by field from the records so
 // that an email, a status or an idempotency key can never slip through a spread.
-import type { ModerationComment, PublishedComment, ThreadComment } from '../shared/contract';
+import type { PublishedComment, ThreadComment } from '../shared/contract';
+import type { ModerationComment } from '../shared/moderation-contract';
 import type { CommentRecord, ReportRecord } from './records';
 
 export function toPublished(comment: CommentRecord): PublishedComment {

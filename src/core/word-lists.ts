@@ -2,7 +2,7 @@
 // word lets it through to the queue, where the moderator sees it highlighted. The lists are
 // read from the store on each use (another process may have changed them) and compiled once per
 // content, not once per comment.
-import type { WordListsBody } from '../shared/contract';
+import type { WordListsBody } from '../shared/moderation-contract';
 import type { AccessStore, WordLists } from './access-store';
 import { Problem } from './problem';
 import { compileWordList, findListedWords, normaliseWordList, type WordMatcher } from './word-filter';

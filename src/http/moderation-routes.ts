@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { banAuthor, liftBan, listBans } from '../core/bans';
 import { decide, listModerationQueue } from '../core/moderate';
 import { readWordLists, replaceWordLists } from '../core/word-lists';
-import { BanRequestSchema, ModerationDecisionRequestSchema, ModerationQueueSchema, WordListsSchema } from '../shared/contract';
+import { BanRequestSchema, ModerationDecisionRequestSchema, ModerationQueueSchema, WordListsSchema } from '../shared/moderation-contract';
 import { REQUEST_ERRORS } from './messages-fr';
 import type { Route, RouteDeps } from './route';
 import { errorResponse, json, noContent, parseBody } from './wire';

@@ -1,6 +1,6 @@
 // Signing in and out. The token goes into the session cookie (session-cookie.ts) and nowhere else.
 import { moderatorOf, signIn, signOut } from '../core/sessions';
-import { SignInRequestSchema } from '../shared/contract';
+import { SignInRequestSchema } from '../shared/moderation-contract';
 import { REQUEST_ERRORS } from './messages-fr';
 import type { Route, RouteDeps } from './route';
 import { json, noContent, parseBody } from './wire';

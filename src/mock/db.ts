@@ -6,6 +6,7 @@
 import { countDiscussion, newCommentRecord } from '../core/count-discussion';
 import { createMemoryStore, type MemoryStore } from '../core/memory-store';
 import type { CommentRecord, ReportRecord, StoredComment } from '../core/records';
+import type { BanRecord, WordLists } from '../core/access-store';
 import type { StoreDump } from '../core/store';
 import type { CommentStatus, ReportReason } from '../shared/contract';
 import { generatedArticle, generatedComments, generatedCountOf } from '../fixtures/generated-article';
@@ -17,6 +18,12 @@ import { emptySessionJar, keepSessionIn, putInSessionJar } from './session-jar';
 
 // v2: the store's records (with their counts) replaced v1's ad hoc tables.
 const STORAGE_KEY = 'reagir:mock-db:v2';
+const ACCESS_KEY = 'reagir:mock-access:v1';
+
+interface SavedAccess {
+  bans: BanRecord[];
+  wordLists: WordLists;
+}
 
 function loadGenerated(slug: string) {
   const count = generatedCountOf(slug);
@@ -64,8 +71,11 @@ export async function saveDb(): Promise<void> {
     reports: dump.reports.filter((report) => kept(commentSlugs.get(report.commentId) ?? '')),
     recommendations: dump.recommendations.filter((entry) => kept(commentSlugs.get(entry.commentId) ?? '')),
   };
+  // What moderators decided about authors and words lasts too (sessions and throttle counts do not).
+  const access: SavedAccess = { bans: await store.access.bans(), wordLists: await store.access.wordLists() };
   try {
     storage.setItem(STORAGE_KEY, JSON.stringify(saved));
+    storage.setItem(ACCESS_KEY, JSON.stringify(access));
   } catch {
     // Storage full or refused: the mock keeps working from memory for this page's life.
   }
@@ -77,6 +87,11 @@ export function persistTo(target: KeyValueStorage): void {
   try {
     const saved: unknown = JSON.parse(target.getItem(STORAGE_KEY) ?? 'null');
     if (isDump(saved)) store.load(saved);
+    const access = JSON.parse(target.getItem(ACCESS_KEY) ?? 'null') as Partial<SavedAccess> | null;
+    if (Array.isArray(access?.bans)) for (const ban of access.bans) void store.access.putBan(ban);
+    if (access?.wordLists && Array.isArray(access.wordLists.banned) && Array.isArray(access.wordLists.suspect)) {
+      void store.access.setWordLists(access.wordLists);
+    }
   } catch {
     // Corrupt or foreign data: start again from the seed rather than break the page.
   }

@@ -89,46 +89,10 @@ export const PostCommentResponseSchema = v.object({
   comment: v.object({ ...PublishedCommentSchema.entries, status: CommentStatusSchema }),
 });
 
-export const ModerationCommentSchema = v.object({
-  ...PublishedCommentSchema.entries,
-  status: CommentStatusSchema,
-  articleTitle: v.string(),
-  parent: v.nullable(v.object({ id: v.string(), author: v.string(), body: v.string() })),
-  /** Reports not yet answered by a moderator, by reason, and the readers' words for "autre". */
-  openReports: v.object({
-    abusive: v.number(),
-    spam: v.number(),
-    'off-topic': v.number(),
-    other: v.number(),
-  }),
-  reportDetails: v.array(v.string()),
-  decisionReason: v.nullable(v.string()),
-  /** Shown to moderators only: no public response carries it. */
-  email: v.string(),
-  /** Words of the suspect list found in the text, as UTF-16 ranges of `body` (for highlighting). */
-  suspectWords: v.array(v.object({ start: v.number(), end: v.number() })),
-});
-
-export const MODERATION_QUEUES = ['pending', 'reported', 'published', 'rejected'] as const;
-export const ModerationQueueSchema = v.picklist(MODERATION_QUEUES);
-export type ModerationQueue = v.InferOutput<typeof ModerationQueueSchema>;
-
-export const ModerationListResponseSchema = v.object({
-  comments: v.array(ModerationCommentSchema),
-  counts: v.object({ pending: v.number(), reported: v.number(), published: v.number(), rejected: v.number() }),
-});
-
-/** The body of a moderation decision: an optional reason, kept with the comment. */
-export const ModerationDecisionRequestSchema = v.strictObject({
-  reason: v.optional(v.pipe(v.string(), v.maxLength(500))),
-});
-
 /** What became of comments this browser posted: `unknown` for an id the server does not have. */
 export const CommentStatusesResponseSchema = v.object({
   statuses: v.record(v.string(), v.picklist(['pending', 'published', 'rejected', 'unknown'])),
 });
-
-export const ModerationDecisionResponseSchema = v.object({ comment: ModerationCommentSchema });
 
 /**
  * The codes of the API's errors (`{ error: { code } }`), closed: the server answers no other.
@@ -177,10 +141,7 @@ export type CommentPage = v.InferOutput<typeof CommentPageSchema>;
 export type RepliesPage = v.InferOutput<typeof RepliesPageSchema>;
 export type CommentContext = v.InferOutput<typeof CommentContextSchema>;
 export type CommentStatus = v.InferOutput<typeof CommentStatusSchema>;
-export type ModerationComment = v.InferOutput<typeof ModerationCommentSchema>;
-export type ModerationListResponse = v.InferOutput<typeof ModerationListResponseSchema>;
 export type ApiErrorBody = v.InferOutput<typeof ApiErrorBodySchema>;
-export type ModerationDecision = 'approve' | 'reject' | 'keep';
 
 /** What the comment form sends; `parentId` is null for a comment on the article itself. */
 export interface NewComment {
@@ -222,37 +183,3 @@ export const NewCommentRequestSchema = v.strictObject({
 
 /** Requests larger than this are refused before being parsed (a comment is at most ~8 KB). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
-
-/** Identifiant and password of a moderator signing in (POST /api/session). */
-export const SignInRequestSchema = v.strictObject({
-  name: v.pipe(v.string(), v.maxLength(100)),
-  password: v.pipe(v.string(), v.maxLength(1000)),
-});
-
-export const SessionResponseSchema = v.object({ moderator: v.object({ name: v.string() }) });
-
-/** The body of POST /api/moderation/comments/:id/ban. */
-export const BanRequestSchema = v.strictObject({
-  reason: v.pipe(v.string(), v.maxLength(500)),
-});
-
-export const BanSchema = v.object({
-  id: v.string(),
-  email: v.string(),
-  author: v.string(),
-  reason: v.string(),
-  moderator: v.string(),
-  createdAt: v.string(),
-});
-export type Ban = v.InferOutput<typeof BanSchema>;
-
-export const BanResponseSchema = v.object({ ban: BanSchema });
-export const BansResponseSchema = v.object({ bans: v.array(BanSchema) });
-
-export const MAX_LISTED_WORDS = 1000;
-export const MAX_WORD_LENGTH = 100;
-const WordListSchema = v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_WORD_LENGTH))), v.maxLength(MAX_LISTED_WORDS));
-
-/** GET and PUT /api/moderation/word-lists. */
-export const WordListsSchema = v.strictObject({ banned: WordListSchema, suspect: WordListSchema });
-export type WordListsBody = v.InferOutput<typeof WordListsSchema>;

@@ -9,7 +9,7 @@ import { sha256Hex } from '../../src/core/digest';
 import { DEFAULT_RATE_RULES, type RateRules } from '../../src/core/throttle';
 import { createMemoryStore } from '../../src/core/memory-store';
 import { createApi } from '../../src/http/api';
-import { BansResponseSchema, ModerationListResponseSchema } from '../../src/shared/contract';
+import { BansResponseSchema, ModerationListResponseSchema } from '../../src/shared/moderation-contract';
 import { contractTargets, TEST_MODERATOR, type Backend, type BackendOptions, type Target } from './targets';
 
 const targets = await contractTargets();

@@ -4,12 +4,8 @@
 // schemas; what was stored is read from the backend's store, never from an answer.
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ArticleResponseSchema,
-  CommentPageSchema,
-  ModerationListResponseSchema,
-  PostCommentResponseSchema,
-} from '../../src/shared/contract';
+import { ArticleResponseSchema, CommentPageSchema, PostCommentResponseSchema } from '../../src/shared/contract';
+import { ModerationListResponseSchema } from '../../src/shared/moderation-contract';
 import { seedComments } from '../../src/fixtures/seed-article';
 import { contractTargets, type Backend } from './targets';
 

@@ -1,4 +1,4 @@
-import type { CommentSort, ModerationQueue } from '../../shared/contract';
+import type { CommentSort } from '../../shared/contract';
 
 // Keys from general to specific, each built from its parent's: invalidating
 // `comments.ofArticle(slug)` refreshes every list, reply batch and context of one article after a
@@ -17,8 +17,8 @@ export const queryKeys = {
     replies: (slug: string, parentId: string, afterId: string | null) => [...ofArticle(slug), 'replies', parentId, afterId] as const,
     context: (slug: string, id: string) => [...ofArticle(slug), 'context', id] as const,
   },
+  // The moderation tool's own keys are built from this one in its chunk (features/moderation/api/keys.ts).
   moderation: {
     all: moderation,
-    list: (queue: ModerationQueue) => [...moderation, 'list', queue] as const,
   },
 };

@@ -97,10 +97,19 @@ describe('the interface in English', () => {
     expect(document.title).toBe('Page not found · Réagir');
     notFound.unmount();
 
-    await visit('/moderation');
+    const { user } = await visit('/moderation');
     expect(await screen.findByRole('heading', { level: 1, name: 'Moderation' })).toBeInTheDocument();
-    const tabs = screen.getByRole('tablist', { name: 'Moderation queues' });
+    const signIn = within(await screen.findByRole('form', { name: 'Sign in' }));
+    await user.type(signIn.getByLabelText('Username'), 'moderateur');
+    await user.type(signIn.getByLabelText('Password'), 'wrong-password');
+    await user.click(signIn.getByRole('button', { name: 'Sign in' }));
+    expect(await signIn.findByRole('alert')).toHaveTextContent('Incorrect username or password.');
+    await user.type(signIn.getByLabelText('Password'), 'moderateur-demo');
+    await user.click(signIn.getByRole('button', { name: 'Sign in' }));
+    const tabs = await screen.findByRole('tablist', { name: 'Moderation sections' });
     expect(within(tabs).getByRole('tab', { name: /^Pending/ })).toHaveAttribute('aria-selected', 'true');
+    expect(within(tabs).getAllByRole('tab').slice(-2).map((tab) => tab.textContent)).toEqual(['Banned', 'Words']);
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(await screen.findByText('No comment awaiting moderation.')).toBeInTheDocument();
     expect(document.title).toBe('Moderation · Réagir');
   });

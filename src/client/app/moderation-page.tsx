@@ -1,14 +1,14 @@
-import { ModerationTabs } from '../features/moderation/components/moderation-tabs';
-import { useDeferredCatalogue } from '../lib/i18n/deferred-catalogue';
+import { ModerationGate } from '../features/moderation/components/moderation-gate';
+import { useModerationCatalogue } from '../lib/i18n/moderation-catalogue';
 import { useDocumentTitle } from './use-document-title';
 
 export function ModerationPage() {
-  const t = useDeferredCatalogue();
-  useDocumentTitle(t.moderation.title);
+  const words = useModerationCatalogue();
+  useDocumentTitle(words.title);
   return (
     <main id="contenu" className="page page--narrow">
-      <h1>{t.moderation.title}</h1>
-      <ModerationTabs />
+      <h1>{words.title}</h1>
+      <ModerationGate />
     </main>
   );
 }

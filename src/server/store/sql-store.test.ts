@@ -15,7 +15,8 @@ import type { ReplyKey, Store, StoreDump, ThreadKey } from '../../core/store';
 import { threadKeyOf } from '../../core/thread-order';
 import { generatedArticle, generatedComments } from '../../fixtures/generated-article';
 import { seedArticle, seedComments } from '../../fixtures/seed-article';
-import { COMMENT_SORTS, MODERATION_QUEUES } from '../../shared/contract';
+import { COMMENT_SORTS } from '../../shared/contract';
+import { MODERATION_QUEUES } from '../../shared/moderation-contract';
 import { freshPostgresSchema, postgresAvailable } from '../../../tests/server/postgres';
 import { openStore } from './open-store';
 

@@ -3,7 +3,8 @@
 // page's, not the discussion's. They are built here, apart from the store, so that
 // query-plans.ts explains exactly the SQL the store runs.
 import { type Compilable, type Kysely, type Selectable, sql } from 'kysely';
-import type { CommentSort, ModerationQueue } from '../../shared/contract';
+import type { CommentSort } from '../../shared/contract';
+import type { ModerationQueue } from '../../shared/moderation-contract';
 import type { ReplyKey, ThreadKey } from '../../core/store';
 import { THREAD_ORDERS } from '../../core/thread-order';
 import type { CommentsTable, Database, StoreKind } from './schema';

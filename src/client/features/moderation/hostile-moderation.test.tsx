@@ -2,7 +2,7 @@
 // keys): every hostile text and pseudo of the table, and a reader's hostile report, show there
 // literally, in the queue, in the comment answered and in the reports.
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { normaliseComment } from '../../../shared/comment-rules';
 import { db } from '../../../mock/db';
 import { ACCEPTABLE, HOSTILE_INPUTS } from '../../../../tests/fixtures/hostile-inputs';
@@ -13,6 +13,8 @@ const SLUG = 'hollande-poutine-daech';
 const MARKUP = '<img src=x onerror="alert(1)"><b>gras</b>';
 
 describe('hostile comments in the moderation tool', () => {
+  beforeEach(() => db.signInModerator());
+
   it('show literally in the pending queue, with the comment they answer', async () => {
     // A published hostile comment, answered by every hostile text of the table.
     db.insertComment({ id: 'parent', articleSlug: SLUG, parentId: null, author: 'Parent <b>x</b>', email: 'p@example.fr', body: MARKUP, createdAt: '2015-11-30T10:00:00+01:00', status: 'published' });

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../mock/db';
 import { seedComments } from '../../../fixtures/seed-article';
 import { renderApp, SEED_PATH } from '../../../../tests/render-app';
@@ -33,6 +33,9 @@ const queueItems = () => Array.from(panel().querySelectorAll<HTMLElement>('.mode
 const itemHolding = (text: string) => queueItems().find((item) => within(item).queryByText(text)) as HTMLElement;
 
 describe('/moderation', () => {
+  // Signed in as the sign-in form would (moderation-session.test.tsx goes through the form).
+  beforeEach(() => db.signInModerator());
+
   it('lists each pending comment in its own list item with its article, the comment answered, its text and the two buttons', async () => {
     addPending('p1', 'Réponse à modérer', delires?.id ?? null);
     addPending('p2', 'Commentaire à modérer');
@@ -76,19 +79,27 @@ describe('/moderation', () => {
     expect(screen.queryByText('Commentaire rejeté')).toBeNull();
   });
 
-  it('has four tabs with counts, moved between with the arrow keys, remembered in the URL', async () => {
+  it('has the four queues as tabs with counts, then "Bannis" and "Mots", moved between with the arrow keys, remembered in the URL', async () => {
     addPending('p1', 'Premier en attente');
     db.setStatus('seed-19', 'rejected', 'Doublon');
     const { user } = await openQueue('/moderation');
     const pendingTab = await screen.findByRole('tab', { name: 'En attente (1)' });
+    expect(screen.getByRole('tablist', { name: 'Sections de la modération' })).toBeInTheDocument();
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
       'En attente (1)',
       'Signalés (0)',
       'Approuvés (18)',
       'Rejetés (1)',
+      'Bannis',
+      'Mots',
     ]);
     pendingTab.focus();
     await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'Mots', selected: true })).toHaveFocus();
+    expect(window.location.search).toBe('?onglet=mots');
+    await user.keyboard('{Home}');
+    expect(screen.getByRole('tab', { name: 'En attente (1)', selected: true })).toHaveFocus();
+    await user.keyboard('{End}{ArrowLeft}{ArrowLeft}');
     const rejectedTab = screen.getByRole('tab', { name: 'Rejetés (1)' });
     expect(rejectedTab).toHaveFocus();
     expect(rejectedTab).toHaveAttribute('aria-selected', 'true');

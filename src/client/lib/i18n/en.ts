@@ -3,6 +3,7 @@
 import { formatParisDateTime } from '../format-paris-date';
 import type { Catalogue } from './fr';
 import type { DeferredCatalogue } from './fr-deferred';
+import type { ModerationCatalogue } from './fr-moderation';
 import { pluralIn } from '../../../shared/plural';
 
 const plural = pluralIn('en');
@@ -22,6 +23,11 @@ const SERVER_CODES: Readonly<Record<string, string>> = {
   already_recommended: 'You already recommend this comment.',
   not_recommended: 'You did not recommend this comment.',
   rate_limited: 'Too many requests.',
+  author_banned: 'You can no longer post comments on this site.',
+  banned_words: 'Your comment contains terms that break our moderation charter.',
+  unauthenticated: 'Sign in to moderate.',
+  invalid_credentials: 'Incorrect username or password.',
+  cross_origin: 'Request refused: it does not come from this site.',
   too_large: 'The request is too large.',
   server: 'The server ran into an error. Try again in a moment.',
 };
@@ -134,6 +140,111 @@ export const en: Catalogue = {
   serverMessage: (code, message) => SERVER_CODES[code] ?? message,
 };
 
+/** "Try again in 15 minutes.", from a 429's Retry-After (null when the server did not say). */
+function retryIn(seconds: number | null): string {
+  if (seconds === null) return 'Try again in a few minutes.';
+  if (seconds < 60) return `Try again in ${seconds} ${plural(seconds, { one: 'second', other: 'seconds' })}.`;
+  const minutes = Math.ceil(seconds / 60);
+  return `Try again in ${minutes} ${plural(minutes, { one: 'minute', other: 'minutes' })}.`;
+}
+
+export const enModeration: ModerationCatalogue = {
+  title: 'Moderation',
+  tabList: 'Moderation sections',
+  tabs: { pending: 'Pending', reported: 'Reported', published: 'Approved', rejected: 'Rejected', bans: 'Banned', words: 'Words' },
+  empty: {
+    pending: 'No comment awaiting moderation.',
+    reported: 'No reported comment.',
+    published: 'No approved comment.',
+    rejected: 'No rejected comment.',
+  },
+  decisions: { approve: 'Approve', reject: 'Reject', keep: 'Keep' },
+  done: {
+    approve: (author) => `Comment by ${author} approved: it is published.`,
+    reject: (author) => `Comment by ${author} rejected: it is not published.`,
+    keep: (author) => `Comment by ${author} kept: its reports are closed.`,
+  },
+  shortcuts: (keys) => `Shortcuts on the selected comment: ${keys}, J and K to move to the next or previous one.`,
+  decisionFailed: 'The decision could not be saved.',
+  loading: 'Loading the moderation queue…',
+  loadFailed: 'The moderation queue could not be loaded.',
+  on: 'On ',
+  inReplyTo: { before: 'In reply to ', after: ':' },
+  reports: 'Reports',
+  reason: 'Reason',
+  reasonField: 'Reason (optional)',
+  email: 'Email',
+  suspect: 'Watched words',
+
+  signIn: {
+    heading: 'Sign in',
+    intro: 'Moderation is for moderators only.',
+    name: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    nameMissing: 'Enter your username.',
+    passwordMissing: 'Enter your password.',
+    invalid: 'Incorrect username or password.',
+    throttled: (seconds) => `Too many attempts. ${retryIn(seconds)}`,
+    failed: 'Signing in failed.',
+    checking: 'Checking your session…',
+    checkFailed: 'Your session could not be checked.',
+    expired: 'Your session has expired. Sign in again to continue: your work in progress is kept.',
+    expiredWithDecision: (decision, author) =>
+      `Your session has expired. Sign in again: your decision “${decision}” on the comment by ${author} will be applied then.`,
+  },
+
+  session: {
+    signedIn: 'Signed in as',
+    signOut: 'Sign out',
+    signOutFailed: 'Signing out failed.',
+  },
+
+  ban: {
+    open: 'Ban the author',
+    openLabel: (author) => `Ban the author ${author}`,
+    form: (author) => `Ban ${author}`,
+    reason: 'Reason for the ban',
+    reasonMissing: 'Give the reason for the ban.',
+    reasonTooLong: (max) => `The reason cannot be longer than ${max} characters.`,
+    submit: 'Ban',
+    submitting: 'Banning…',
+    cancel: 'Cancel',
+    done: 'The author is banned: their next comments will be refused.',
+    failed: 'The ban could not be saved.',
+  },
+
+  bans: {
+    loading: 'Loading the banned authors…',
+    loadFailed: 'The banned authors could not be loaded.',
+    empty: 'No banned author.',
+    email: 'Email',
+    reason: 'Reason',
+    by: 'Banned by',
+    date: 'Date',
+    lift: 'Lift the ban',
+    liftLabel: (author) => `Lift the ban on ${author}`,
+    lifted: (author) => `Ban lifted: ${author} may post again.`,
+    liftFailed: 'The ban could not be lifted.',
+  },
+
+  words: {
+    heading: 'Word lists',
+    help: 'One word or phrase per line. Matching ignores case, accents, look-alike letters (0 for o, @ for a, Cyrillic letters…), invisible characters and spaced-out letters (“c o n”). A word is matched whole, with its French plural and feminine forms; “mot*” also matches the words that begin with “mot”.',
+    banned: 'Banned words',
+    bannedHelp: 'A comment containing one is refused when sent, without naming the word.',
+    suspect: 'Watched words',
+    suspectHelp: 'A comment containing one awaits moderation, marked “Watched words”, with those words highlighted.',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Lists saved.',
+    failed: 'The lists could not be saved.',
+    loading: 'Loading the word lists…',
+    loadFailed: 'The word lists could not be loaded.',
+  },
+};
+
 export const enDeferred: DeferredCatalogue = {
   form: {
     author: 'Name',
@@ -155,6 +266,7 @@ export const enDeferred: DeferredCatalogue = {
     slow: 'The server is taking a while to answer. You can keep writing: nothing will be sent twice.',
     sendFailed: 'Sending failed.',
     textKept: 'Your text is kept.',
+    bannedWords: 'Your comment contains terms that break our moderation charter. Please rephrase it.',
     postOnArticle: 'Post as a comment on the article',
     closeQuestion: 'Close this form? Your text can be kept as a draft or deleted.',
     keepWriting: 'Keep writing',
@@ -195,32 +307,7 @@ export const enDeferred: DeferredCatalogue = {
     decided: (when) => `Your comment of ${when} is no longer awaiting approval.`,
   },
 
-  moderation: {
-    title: 'Moderation',
-    queues: 'Moderation queues',
-    tabs: { pending: 'Pending', reported: 'Reported', published: 'Approved', rejected: 'Rejected' },
-    empty: {
-      pending: 'No comment awaiting moderation.',
-      reported: 'No reported comment.',
-      published: 'No approved comment.',
-      rejected: 'No rejected comment.',
-    },
-    decisions: { approve: 'Approve', reject: 'Reject', keep: 'Keep' },
-    done: {
-      approve: (author) => `Comment by ${author} approved: it is published.`,
-      reject: (author) => `Comment by ${author} rejected: it is not published.`,
-      keep: (author) => `Comment by ${author} kept: its reports are closed.`,
-    },
-    shortcuts: (keys) => `Shortcuts on the selected comment: ${keys}, J and K to move to the next or previous one.`,
-    decisionFailed: 'The decision could not be saved.',
-    loading: 'Loading the moderation queue…',
-    loadFailed: 'The moderation queue could not be loaded.',
-    on: 'On ',
-    inReplyTo: { before: 'In reply to ', after: ':' },
-    reports: 'Reports',
-    reason: 'Reason',
-    reasonField: 'Reason (optional)',
-  },
+  moderation: enModeration,
 
   rules: {
     authorMissing: () => 'Enter a name.',

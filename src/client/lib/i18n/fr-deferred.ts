@@ -1,8 +1,10 @@
 // The French of the parts that load on demand: the comment form, the report dialog, a deep
-// thread's own view, the news of the reader's own comments, the moderation tool, and the comment rules (which the server
+// thread's own view, the news of the reader's own comments, and the comment rules (which the server
 // answers in these words too). Kept out of fr.ts so that it ships in those parts' chunks and
 // not in the article page's first bundle; components read it through useDeferredCatalogue().
-import type { ModerationDecision, ModerationQueue, ReportReason } from '../../../shared/contract';
+// The moderation tool's own words are in fr-moderation.ts, in its chunk only.
+import type { ReportReason } from '../../../shared/contract';
+import type { ModerationCatalogue } from './fr-moderation';
 import { ruleMessagesFr } from '../../../shared/rule-messages-fr';
 import { pluralIn } from '../../../shared/plural';
 
@@ -33,6 +35,8 @@ export const frDeferred = {
     slow: 'Le serveur met du temps à répondre. Vous pouvez continuer à écrire : rien ne sera envoyé deux fois.',
     sendFailed: 'L’envoi a échoué.',
     textKept: 'Votre texte est conservé.',
+    /** The text holds a word of the moderators' banned list (the server's 422 `banned_words`): never named. */
+    bannedWords: 'Votre commentaire contient des termes contraires à notre charte de modération. Reformulez-le.',
     postOnArticle: 'Publier comme commentaire sur l’article',
     closeQuestion: 'Fermer ce formulaire ? Votre texte peut rester en brouillon ou être supprimé.',
     keepWriting: 'Continuer à écrire',
@@ -76,42 +80,14 @@ export const frDeferred = {
     decided: (when: string) => `Votre commentaire du ${when} n’est plus en attente.`,
   },
 
-  moderation: {
-    title: 'Modération',
-    queues: 'Files de modération',
-    tabs: {
-      pending: 'En attente',
-      reported: 'Signalés',
-      published: 'Approuvés',
-      rejected: 'Rejetés',
-    } satisfies Record<ModerationQueue, string>,
-    empty: {
-      pending: 'Aucun commentaire en attente.',
-      reported: 'Aucun commentaire signalé.',
-      published: 'Aucun commentaire approuvé.',
-      rejected: 'Aucun commentaire rejeté.',
-    } satisfies Record<ModerationQueue, string>,
-    decisions: { approve: 'Approuver', reject: 'Rejeter', keep: 'Conserver' } satisfies Record<ModerationDecision, string>,
-    done: {
-      approve: (author: string) => `Commentaire de ${author} approuvé : il est publié.`,
-      reject: (author: string) => `Commentaire de ${author} rejeté : il n’est pas publié.`,
-      keep: (author: string) => `Commentaire de ${author} conservé : les signalements sont classés.`,
-    } satisfies Record<ModerationDecision, (author: string) => string>,
-    /** `keys`: "A approuver, R rejeter". */
-    shortcuts: (keys: string) =>
-      `Raccourcis sur le commentaire sélectionné : ${keys}, J et K pour passer au suivant ou au précédent.`,
-    decisionFailed: 'La décision n’a pas pu être enregistrée.',
-    loading: 'Chargement de la file de modération…',
-    loadFailed: 'Impossible de charger la file de modération.',
-    on: 'Sur ',
-    inReplyTo: { before: 'En réponse à ', after: ' :' },
-    reports: 'Signalements',
-    reason: 'Motif',
-    reasonField: 'Motif (facultatif)',
-  },
-
   /** What the comment rules find, in the words the server answers too (one definition, in shared). */
   rules: ruleMessagesFr,
 };
 
-export type DeferredCatalogue = typeof frDeferred;
+export type DeferredCatalogue = typeof frDeferred & {
+  /**
+   * The moderation tool's words, in English only: the English catalogue is one chunk, while the
+   * French ones ship in the moderation chunk (fr-moderation.ts, read by useModerationCatalogue).
+   */
+  moderation?: ModerationCatalogue;
+};

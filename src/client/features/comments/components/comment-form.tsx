@@ -67,7 +67,10 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       id: `${id}-${field}`,
       name: field,
       value: values[field],
-      error: typeof error === 'object' ? messageFor(t.rules, error) : error,
+      error:
+        typeof error !== 'object' ? error
+        : error.code === 'bannedWords' ? t.form.bannedWords
+        : messageFor(t.rules, error),
       onValueChange: (value: string) => update(field, value),
     };
   }

@@ -17,6 +17,8 @@ export function SendFailure({ error, isReply, onRetry, onPostOnArticle }: SendFa
   const words = useDeferredCatalogue();
   const apiError = error instanceof ApiError ? error : null;
   const parentGone = isReply && apiError?.code === 'parent_not_found';
+  // A banned author's next attempt would be refused the same way: nothing to retry.
+  const final = apiError?.code === 'author_banned';
   return (
     <div role="alert" className="comment-form__alert">
       <p>
@@ -27,9 +29,11 @@ export function SendFailure({ error, isReply, onRetry, onPostOnArticle }: SendFa
           {words.form.postOnArticle}
         </button>
       ) : (
-        <button type="button" className="button" onClick={onRetry}>
-          {t.site.retry}
-        </button>
+        !final && (
+          <button type="button" className="button" onClick={onRetry}>
+            {t.site.retry}
+          </button>
+        )
       )}
     </div>
   );

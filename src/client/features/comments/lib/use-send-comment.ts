@@ -28,8 +28,11 @@ interface SendCommentOptions {
   onFieldErrors: (errors: FieldErrors) => void;
 }
 
-// Refused fields are shown on the fields themselves, not as a failure of the send.
-const isRefusedFields = (error: Error): error is ApiError => error instanceof ApiError && error.code === 'validation';
+// Refused fields are shown on the fields themselves, not as a failure of the send: the rules'
+// (400 `validation`) and the moderators' banned words (422 `banned_words`, on the text).
+const FIELD_CODES: readonly string[] = ['validation', 'banned_words'];
+const isRefusedFields = (error: Error): error is ApiError =>
+  error instanceof ApiError && FIELD_CODES.includes(error.code) && Object.keys(error.fields).length > 0;
 
 /**
  * Sending one form's comment: checked by the rules first, sent at most once at a time (even
@@ -94,7 +97,7 @@ export function useSendComment({ articleSlug, parentId, draftKey: key, draft, on
           inFlight.current = false;
         },
         onError: (error) => {
-          if (isRefusedFields(error)) onFieldErrors(serverFieldErrors(error.fields, values));
+          if (isRefusedFields(error)) onFieldErrors(serverFieldErrors(error.fields, values, error.code));
         },
       },
     );

@@ -1,17 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  ModerationDecisionResponseSchema,
-  ModerationListResponseSchema,
-  type ModerationDecision,
-  type ModerationQueue,
-} from '../../../../shared/contract';
+import { ModerationDecisionResponseSchema, ModerationListResponseSchema, type ModerationDecision, type ModerationQueue } from '../../../../shared/moderation-contract';
 import { requestJson } from '../../../api/http-client';
 import { queryKeys } from '../../../api/query-keys';
+import { moderationKeys } from './keys';
 
 /** One queue of the moderation tool, with the counts of all four (for the tabs). */
 export const moderationQueueQueryOptions = (queue: ModerationQueue) =>
   queryOptions({
-    queryKey: queryKeys.moderation.list(queue),
+    queryKey: moderationKeys.list(queue),
     queryFn: ({ signal }) => requestJson(`/moderation/comments?status=${queue}`, ModerationListResponseSchema, { signal }),
   });
 
@@ -37,7 +33,7 @@ export function useModerationDecision() {
     // Returned, so the mutation stays pending until the queues and the article's thread are fresh.
     onSuccess: (comment) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.moderation.all }),
+        queryClient.invalidateQueries({ queryKey: moderationKeys.all }),
         queryClient.invalidateQueries({ queryKey: queryKeys.comments.ofArticle(comment.articleSlug) }),
       ]),
   });

@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
-import { REPORT_REASONS, type ModerationComment, type ModerationDecision, type ModerationQueue } from '../../../../shared/contract';
+import { REPORT_REASONS } from '../../../../shared/contract';
+import { type ModerationComment, type ModerationDecision, type ModerationQueue } from '../../../../shared/moderation-contract';
 import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
 import { useCatalogue } from '../../../lib/i18n/language';
+import { useModerationCatalogue } from '../../../lib/i18n/moderation-catalogue';
 import { Link } from '../../../lib/router';
+import { BanAuthor } from './ban-author';
+import { SuspectText } from './suspect-text';
 
 /** The decisions each queue offers, in the order of their buttons. */
 export const DECISIONS: Record<ModerationQueue, readonly ModerationDecision[]> = {
@@ -20,12 +24,14 @@ interface ModerationItemProps {
   queue: ModerationQueue;
   busy: boolean;
   onDecide: (comment: ModerationComment, decision: ModerationDecision, reason: string) => void;
+  onBanned: () => void;
 }
 
 /** A comment in its context (article, comment answered, reports) and the decisions on it. */
-export function ModerationItem({ comment, queue, busy, onDecide }: ModerationItemProps) {
+export function ModerationItem({ comment, queue, busy, onDecide, onBanned }: ModerationItemProps) {
   const t = useCatalogue();
-  const words = useDeferredCatalogue();
+  const words = useModerationCatalogue();
+  const { reportReasons } = useDeferredCatalogue();
   const id = useId();
   const [reason, setReason] = useState('');
   const reported = REPORT_REASONS.filter((key) => comment.openReports[key] > 0);
@@ -33,7 +39,7 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
     <li className="moderation-item" data-comment-id={comment.id}>
       <article aria-labelledby={`${id}-label`} tabIndex={-1}>
         <p className="moderation-item__context">
-          {words.moderation.on}
+          {words.on}
           <Link href={`/articles/${comment.articleSlug}`} lang="fr">
             {comment.articleTitle}
           </Link>
@@ -41,9 +47,9 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
         {comment.parent && (
           <blockquote className="moderation-item__parent">
             <p>
-              {words.moderation.inReplyTo.before}
+              {words.inReplyTo.before}
               <strong lang="fr">{comment.parent.author}</strong>
-              {words.moderation.inReplyTo.after}
+              {words.inReplyTo.after}
             </p>
             <p className="moderation-item__parent-text" lang="fr">
               {comment.parent.body}
@@ -59,16 +65,20 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
           <time dateTime={comment.createdAt}>{t.dateTime(comment.createdAt)}</time>
           {t.comments.byline.after}
         </p>
+        <p className="moderation-item__email">
+          {t.colon(words.email)} {comment.email}
+        </p>
+        {comment.suspectWords.length > 0 && <p className="moderation-item__suspect">{words.suspect}</p>}
         <div className="comment__body" lang="fr">
-          {comment.body}
+          <SuspectText text={comment.body} ranges={comment.suspectWords} />
         </div>
         {reported.length > 0 && (
           <div className="moderation-item__reports">
-            <p>{t.colon(words.moderation.reports)}</p>
+            <p>{t.colon(words.reports)}</p>
             <ul>
               {reported.map((key) => (
                 <li key={key}>
-                  {t.colon(words.reportReasons[key])} {comment.openReports[key]}
+                  {t.colon(reportReasons[key])} {comment.openReports[key]}
                 </li>
               ))}
             </ul>
@@ -81,10 +91,10 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
           </div>
         )}
         {comment.decisionReason && <p className="moderation-item__reason">
-            {t.colon(words.moderation.reason)} {comment.decisionReason}
+            {t.colon(words.reason)} {comment.decisionReason}
           </p>}
         <div className="form-field moderation-item__reason-field">
-          <label htmlFor={`${id}-reason`}>{words.moderation.reasonField}</label>
+          <label htmlFor={`${id}-reason`}>{words.reasonField}</label>
           <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
         </div>
         <div className="moderation-item__actions">
@@ -97,10 +107,11 @@ export function ModerationItem({ comment, queue, busy, onDecide }: ModerationIte
               aria-disabled={busy || undefined}
               onClick={() => busy || onDecide(comment, decision, reason)}
             >
-              {words.moderation.decisions[decision]}
+              {words.decisions[decision]}
             </button>
           ))}
         </div>
+        <BanAuthor comment={comment} onBanned={onBanned} />
       </article>
     </li>
   );

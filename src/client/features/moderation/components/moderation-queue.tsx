@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type KeyboardEvent } from 'react';
-import type { ModerationComment, ModerationDecision, ModerationQueue as Queue } from '../../../../shared/contract';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ModerationComment, ModerationDecision, ModerationQueue as Queue } from '../../../../shared/moderation-contract';
 import { errorMessage } from '../../../lib/i18n/error-message';
-import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
 import { useCatalogue } from '../../../lib/i18n/language';
+import { useModerationCatalogue } from '../../../lib/i18n/moderation-catalogue';
 import { QueryFailure } from '../../../lib/query-failure';
 import { moderationQueueQueryOptions, useModerationDecision } from '../api/moderation-queue';
+import { isSessionLost } from '../api/session';
+import { useModerationSession, type KeptDecision } from '../lib/moderation-session';
 import { DECISION_KEYS, DECISIONS, ModerationItem } from './moderation-item';
 
 // Single keys act on the comment that has the focus, as in mail clients; not while typing.
@@ -16,10 +18,13 @@ const SHORTCUTS: Record<string, ModerationDecision> = Object.fromEntries(
 /** One queue: its comments oldest first, the decisions on them, and what became of the last one. */
 export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Queue; labelledBy: string; panelId: string }) {
   const t = useCatalogue();
-  const words = useDeferredCatalogue();
+  const words = useModerationCatalogue();
   const list = useQuery(moderationQueueQueryOptions(queue));
   const decide = useModerationDecision();
-  const [announcement, setAnnouncement] = useState('');
+  const session = useModerationSession();
+  // Keyed, so that the same words said twice (two bans in a row) are a new node, heard again.
+  const [announcement, setAnnouncement] = useState({ text: '', key: 0 });
+  const say = (text: string) => setAnnouncement((previous) => ({ text, key: previous.key + 1 }));
   const listRef = useRef<HTMLUListElement>(null);
 
   function focusItem(index: number) {
@@ -30,18 +35,37 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
 
   function onDecide(comment: ModerationComment, decision: ModerationDecision, reason: string) {
     const position = list.data?.comments.findIndex((item) => item.id === comment.id) ?? 0;
-    setAnnouncement('');
+    say('');
     decide.mutate(
       { id: comment.id, decision, reason },
       {
         onSuccess: () => {
-          setAnnouncement(words.moderation.done[decision](comment.author));
+          say(words.done[decision](comment.author));
           // The decided comment leaves the list: the next one takes the focus.
           requestAnimationFrame(() => focusItem(position));
+        },
+        // The session ran out: the sign-in form comes back, and the decision waits for it.
+        onError: (error) => {
+          if (isSessionLost(error)) session.keep({ comment, decision, reason });
         },
       },
     );
   }
+
+  // Signed in again: the decision the server refused meanwhile is made now, as if just taken.
+  const { kept, signIns, release } = session;
+  const resume = useRef(onDecide);
+  useEffect(() => {
+    resume.current = onDecide;
+  });
+  // Once per kept decision, even if an effect runs twice (StrictMode).
+  const resumed = useRef<KeptDecision | null>(null);
+  useEffect(() => {
+    if (!kept || signIns <= kept.signIns || resumed.current === kept) return;
+    resumed.current = kept;
+    release();
+    resume.current(kept.comment, kept.decision, kept.reason);
+  }, [kept, signIns, release]);
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     const target = event.target as HTMLElement;
@@ -66,27 +90,27 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
   return (
     <div role="tabpanel" id={panelId} aria-labelledby={labelledBy} aria-busy={list.isPending || undefined}>
       <p className="moderation__shortcuts">
-        {words.moderation.shortcuts(
+        {words.shortcuts(
           DECISIONS[queue]
-            .map((decision) => `${DECISION_KEYS[decision].toUpperCase()} ${words.moderation.decisions[decision].toLowerCase()}`)
+            .map((decision) => `${DECISION_KEYS[decision].toUpperCase()} ${words.decisions[decision].toLowerCase()}`)
             .join(', '),
         )}
       </p>
       <p role="status" className="moderation__status">
-        {announcement}
+        {announcement.text && <span key={announcement.key}>{announcement.text}</span>}
       </p>
-      {decide.isError && (
+      {decide.isError && !isSessionLost(decide.error) && (
         <p role="alert" className="moderation__error">
-          {errorMessage(t, decide.error, words.moderation.decisionFailed)}
+          {errorMessage(t, decide.error, words.decisionFailed)}
         </p>
       )}
-      {list.isPending && <p className="loading">{words.moderation.loading}</p>}
-      {list.isError && (
-        <QueryFailure message={words.moderation.loadFailed} onRetry={() => void list.refetch()} />
+      {list.isPending && <p className="loading">{words.loading}</p>}
+      {list.isError && !isSessionLost(list.error) && (
+        <QueryFailure message={words.loadFailed} onRetry={() => void list.refetch()} />
       )}
       {list.data &&
         (list.data.comments.length === 0 ? (
-          <p>{words.moderation.empty[queue]}</p>
+          <p>{words.empty[queue]}</p>
         ) : (
           <ul ref={listRef} className="moderation-list" onKeyDown={onKeyDown}>
             {list.data.comments.map((comment) => (
@@ -97,6 +121,7 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
                 // One decision at a time: the next waits until the queue is fresh.
                 busy={decide.isPending}
                 onDecide={onDecide}
+                onBanned={() => say(words.ban.done)}
               />
             ))}
           </ul>
