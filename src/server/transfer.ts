@@ -1,19 +1,35 @@
 // Moving a database: everything it holds as one JSON document (emails included: it is the
-// owner's copy), and the same document read into an empty database of either kind.
+// owner's copy), and the same document read into an empty database of either kind. What
+// moderators decided beyond comments (their accounts, bans, word lists) travels too; sessions
+// and throttle counts do not: they are short-lived, and a restored server starts without them.
+import type { BanRecord, ModeratorRecord, WordLists } from '../core/access-store';
 import { parentsFirst } from '../core/count-discussion';
 import type { Store, StoreDump } from '../core/store';
 
 export const EXPORT_FORMAT = 'reagir-export';
 export const EXPORT_VERSION = 1;
 
+/** Moderators' accounts (password hashes only), bans and word lists; absent from older exports. */
+export interface AccessExport {
+  moderators: ModeratorRecord[];
+  bans: BanRecord[];
+  wordLists: WordLists;
+}
+
 export interface ExportFile extends StoreDump {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
   exportedAt: string;
+  access?: AccessExport;
 }
 
 export async function exportAll(store: Store, now = new Date()): Promise<ExportFile> {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), ...(await store.dump()) };
+  const access: AccessExport = {
+    moderators: await store.access.moderators(),
+    bans: await store.access.bans(),
+    wordLists: await store.access.wordLists(),
+  };
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), ...(await store.dump()), access };
 }
 
 function isExportFile(value: unknown): value is ExportFile {
@@ -39,5 +55,10 @@ export async function importAll(store: Store, file: unknown): Promise<{ articles
     await tx.insertReports(file.reports);
     await tx.insertRecommendations(file.recommendations);
   });
+  if (file.access) {
+    for (const moderator of file.access.moderators) await store.access.putModerator(moderator);
+    for (const ban of file.access.bans) await store.access.putBan(ban);
+    await store.access.setWordLists(file.access.wordLists);
+  }
   return { articles: file.articles.length, comments: file.comments.length };
 }

@@ -56,6 +56,11 @@ async function busyStore(): Promise<ServerStore> {
   await decide(store, 'seed-13', 'reject', null);
   await setRecommendation(store, 'hollande-poutine-daech', 'seed-12', 'lecteur-1', true);
   await reportComment(store, 'hollande-poutine-daech', 'seed-06', { reason: 'other', details: 'Hors charte', clientToken: 'lecteur-2' }, () => new Date('2026-01-02T00:00:00Z'));
+  // What moderators decided beyond comments travels too; their sessions do not.
+  await store.access.putModerator({ name: 'alice', passwordHash: 'scrypt$hash-de-test', createdAt: '2026-01-01T00:00:00.000Z' });
+  await store.access.insertSession({ tokenHash: 'jeton', moderator: 'alice', createdMs: 0, lastSeenMs: 0 });
+  await store.access.putBan({ id: 'ban-1', email: 'troll@example.fr', author: 'Troll', reason: 'Insultes', moderator: 'alice', createdAt: '2026-01-03T00:00:00.000Z' });
+  await store.access.setWordLists({ banned: ['connard'], suspect: ['arnaque'] });
   return store;
 }
 
@@ -66,6 +71,12 @@ describe('export and import', () => {
     const source = await busyStore();
     const exported = await exportAll(source);
     expect(exported.comments.find((comment) => comment.id === 'posted-0')?.email).toBe('lectrice@example.fr');
+    expect(exported.access).toEqual({
+      moderators: [{ name: 'alice', passwordHash: 'scrypt$hash-de-test', createdAt: '2026-01-01T00:00:00.000Z' }],
+      bans: [expect.objectContaining({ id: 'ban-1', email: 'troll@example.fr' })],
+      wordLists: { banned: ['connard'], suspect: ['arnaque'] },
+    });
+    expect(JSON.stringify(exported)).not.toContain('jeton');
 
     const postgres = await postgresStore();
     await importAll(postgres, JSON.parse(JSON.stringify(exported)));
