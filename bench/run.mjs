@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build, preview, runnerImport } from 'vite';
+import { buildProduction } from '../tools/build-production.mjs';
 import { describedCounter, observeDiscussion, readDiscussionMarks, timeKeystrokes } from './in-page.mjs';
 import { DEFAULT_MAX_WAIT_SECONDS, waitForQuietMachine } from './quiet-machine.mjs';
 import { formatReport, KEYSTROKE_SIZE, RESULTS_FILE, SUMMARY_SETTINGS } from './report.mjs';
@@ -163,7 +164,7 @@ function weigh(buildDir, files) {
 
 async function buildApps() {
   log('building production and demo…');
-  await build({ mode: 'production', logLevel: 'warn', build: { outDir: PRODUCTION_DIR, emptyOutDir: true } });
+  await buildProduction({ outDir: PRODUCTION_DIR });
   await build({ mode: 'demo', logLevel: 'warn', build: { outDir: DEMO_DIR, emptyOutDir: true } });
 }
 

@@ -27,6 +27,10 @@ beforeEach(() => {
   resetDb();
   faults.clear();
   window.localStorage.clear();
+  // Cookies too: the theme and the order of comments are remembered there for the server.
+  for (const cookie of document.cookie.split('; ')) {
+    if (cookie) document.cookie = `${cookie.split('=')[0]}=; Path=/; Max-Age=0`;
+  }
   // Module-level memories of what storage held: forgotten with it.
   reloadOwnPending();
   reloadSendKeys();

@@ -42,6 +42,7 @@ function newestMtime(path) {
 /** Why dist/ must be built again, or null when it is current. */
 function staleness() {
   if (!existsSync(join(DIST, 'index.html'))) return 'no build in dist/';
+  if (!existsSync(join(`${DIST}-server`, 'entry-server.js'))) return 'no server renderer in dist-server/';
   // `npm run build:demo` writes MSW's worker: that build answers /api from a mock, never serve it.
   if (existsSync(join(DIST, 'mockServiceWorker.js'))) return 'dist/ holds the demo build, with its mock API';
   if (!existsSync(STAMP)) return 'dist/ was not built by npm start';
@@ -73,9 +74,9 @@ if (customDist && resolve(customDist) !== DIST) {
   const reason = staleness();
   if (reason) {
     console.log(`Building the client (${reason})…`);
-    const { build } = await import('vite');
+    const { buildProduction } = await import('./build-production.mjs');
     const startedAt = new Date();
-    await build({ mode: 'production', logLevel: 'warn' });
+    await buildProduction();
     // Dated from the build's start: a source saved while it ran is newer, and rebuilt next time.
     writeFileSync(STAMP, `${startedAt.toISOString()}\n`);
     utimesSync(STAMP, startedAt, startedAt);

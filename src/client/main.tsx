@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { PAGE_DATA_ELEMENT_ID, type ArticlePageData } from '../shared/server-page';
 import { App } from './app/app';
-import { startLanguage } from './lib/i18n/language';
+import { seedPageData } from './app/page-data';
+import { createQueryClient } from './app/query-client';
+import { LANGUAGES, preferredLanguage, showLanguage, startLanguage, type Language } from './lib/i18n/language';
 import './app/styles.css';
 
 async function startMockBackendWhereWanted(): Promise<void> {
@@ -16,12 +19,33 @@ async function startMockBackendWhereWanted(): Promise<void> {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-// The reader's language is settled before the first render (English is a small chunk of its
-// own), so that a page meant to be in English never shows French first.
-void Promise.all([startMockBackendWhereWanted(), startLanguage()]).finally(() => {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+const pageData = document.getElementById(PAGE_DATA_ELEMENT_ID)?.textContent;
+
+if (pageData) {
+  // Rendered by the server: hydrated from the data it was rendered from, in the language it chose
+  // (<html lang>), so that the first render here is the server's, word for word.
+  const queryClient = createQueryClient();
+  seedPageData(queryClient, JSON.parse(pageData) as ArticlePageData);
+  const language = document.documentElement.lang as Language;
+  void showLanguage(LANGUAGES.includes(language) ? language : 'fr').finally(() => {
+    hydrateRoot(
+      root,
+      <StrictMode>
+        <App queryClient={queryClient} />
+      </StrictMode>,
+    );
+    // A choice made before the server could know it (kept in localStorage only) wins now.
+    const preferred = preferredLanguage();
+    if (preferred !== language) void showLanguage(preferred);
+  });
+} else {
+  // The reader's language is settled before the first render (English is a small chunk of its
+  // own), so that a page meant to be in English never shows French first.
+  void Promise.all([startMockBackendWhereWanted(), startLanguage()]).finally(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App queryClient={createQueryClient()} />
+      </StrictMode>,
+    );
+  });
+}

@@ -67,6 +67,27 @@ function fromAnotherSite(request: Request): boolean {
 
 const changesState = (route: Route) => route.method !== 'GET';
 
+/**
+ * A public read answered 200 gets a validator: the ETag of its body. Browsers (and a cache in
+ * front) then ask again with If-None-Match and get a 304 without the body when nothing changed;
+ * `no-cache` lets them keep the answer but never use it unchecked. Moderators' reads stay
+ * `no-store`: they are private.
+ */
+async function withValidator(request: Request, response: Response): Promise<Response> {
+  const body = await response.text();
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
+  const tag = `W/"${btoa(String.fromCharCode(...new Uint8Array(digest).slice(0, 18)))}"`;
+  const headers = new Headers(response.headers);
+  headers.set('etag', tag);
+  headers.set('cache-control', 'no-cache');
+  const asked = request.headers.get('if-none-match');
+  if (asked !== null && asked.split(',').some((candidate) => candidate.trim() === tag || candidate.trim() === '*')) {
+    headers.delete('content-type');
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: response.status, headers });
+}
+
 function problemResponse(problem: Problem): Response {
   const fields = problem.code === 'banned_words' ? { body: BANNED_WORDS_FIELD } : problem.fields;
   const response = errorResponse(PROBLEMS[problem.code], fields);
@@ -139,7 +160,9 @@ export function createApi(options: ApiOptions): Api {
           return response;
         }
         const moderator = await gate(found.route, request);
-        return await found.route.handler({ request, params: found.params, url, client, moderator });
+        const response = await found.route.handler({ request, params: found.params, url, client, moderator });
+        const publicRead = found.route.method === 'GET' && !found.route.moderatorsOnly && found.route.pattern !== '/session';
+        return publicRead && response.status === 200 ? await withValidator(request, response) : response;
       } catch (error) {
         if (error instanceof Refusal) return error.response;
         if (error instanceof Problem) return problemResponse(error);

@@ -98,12 +98,14 @@ describe('GET /healthz', () => {
 });
 
 describe('/api', () => {
-  it('answers JSON that nothing may keep, compressed when large and accepted', async () => {
+  it('answers JSON that is checked again before any reuse, compressed when large and accepted', async () => {
     const { server } = await start();
     const response = await fetch(`${server.origin}/api/articles/${SLUG}/comments`, { headers: { 'accept-encoding': 'br' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    // A public read: kept only with its ETag, and asked again each time (tests/contract/api.test.ts).
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('etag')).toMatch(/^W\//);
     expect(response.headers.get('content-encoding')).toBe('br');
     expect(((await response.json()) as { total: number }).total).toBeGreaterThan(0);
   });

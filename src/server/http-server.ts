@@ -4,12 +4,14 @@
 // reader typed ever reaches the log. Every answer carries the browser's defences
 // (security-headers.ts), and the API learns who the client is only as a keyed hash.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../core/store';
 import type { Api } from '../http/api';
 import { REQUEST_ERRORS } from '../http/messages-fr';
 import { addressKeyer, type AddressKey } from './address-key';
+import type { ArticlePages, PageContext } from './article-pages';
+import { formPostSlug, postForm } from './form-posts';
 import { consoleLog, errorEntry, type Log } from './log';
 import { jsonPayload, sendPayload, textPayload, type Payload } from './payload';
 import { DEFAULT_FRAME_ANCESTORS, securityHeaders } from './security-headers';
@@ -37,6 +39,8 @@ export interface HttpServerOptions {
    * Default: keyed with a secret of this server's own, forgotten when it stops.
    */
   addressKey?: AddressKey;
+  /** Article pages rendered on the server (article-pages.ts); without it, the app's shell answers them. */
+  articlePages?: ArticlePages | null;
 }
 
 export interface RunningHttpServer {
@@ -126,6 +130,25 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       : textPayload(500, 'Le serveur a rencontré une erreur. Réessayez dans un instant.');
   }
 
+  /**
+   * A comment form posted without JavaScript (form-posts.ts): 303 to the thanked article, or the
+   * page again with the form refused.
+   */
+  async function answerFormPost(request: IncomingMessage, response: ServerResponse, slug: string, context: PageContext): Promise<void> {
+    const pages = options.articlePages as ArticlePages;
+    const plain = (status: number, text: string, headers: OutgoingHttpHeaders = {}) => {
+      response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers, ...context.securityHeaders([]) });
+      response.end(text);
+    };
+    const webRequest = await toWebRequest(request, context.origin);
+    if (webRequest === null) return plain(413, 'Le formulaire envoyé est trop volumineux.', { connection: 'close' });
+    const client = clientView(request, trustProxy);
+    const outcome = await postForm(api, await webRequest.text(), slug, context.origin, { addressKey: addressKey(client.address) });
+    if (outcome.kind === 'not-found') return plain(404, 'Cet article est introuvable.');
+    if (outcome.kind === 'sent') return plain(303, '', { location: outcome.location });
+    await pages.answer(request, response, new URL(`/articles/${encodeURIComponent(slug)}`, context.origin), slug, context, outcome.refused);
+  }
+
   /** The answer with the browser's defences, which win over anything the answer says itself. */
   function secured(payload: Payload, client: ClientView): Payload {
     const defences = securityHeaders({ frameAncestors, scriptHashes: payload.scriptHashes ?? [] }, { https: client.https });
@@ -158,6 +181,29 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       // A connection kept alive after its last request would hold close() until its timeout.
       if (closing) server.closeIdleConnections();
     });
+
+    const pages = options.articlePages;
+    const slug = url && pages ? pages.slugOf(request.method ?? 'GET', url) : null;
+    const postedTo = url && pages ? formPostSlug(request.method ?? 'GET', url) : null;
+    if (url && pages && (slug !== null || postedTo !== null)) {
+      const context = {
+        origin: clientOrigin(client, origin),
+        securityHeaders: (scriptHashes: readonly string[]) => securityHeaders({ frameAncestors, scriptHashes }, { https: client.https }),
+      };
+      try {
+        if (slug !== null) await pages.answer(request, response, url, slug, context);
+        else await answerFormPost(request, response, postedTo as string, context);
+        return;
+      } catch (error) {
+        if (response.destroyed) return;
+        log(errorEntry('page-error', error, { method: request.method ?? 'GET', route }));
+        if (response.headersSent) {
+          response.destroy();
+          return;
+        }
+        // Not begun: the app's shell answers instead, and the browser renders the page itself.
+      }
+    }
 
     let payload: Payload;
     try {

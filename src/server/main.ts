@@ -10,6 +10,7 @@ import type { ServerConfig } from './config';
 import { redactPassword, withoutPassword } from './database-url';
 import { startHttpServer } from './http-server';
 import { consoleLog, errorEntry, type Log } from './log';
+import { loadArticlePages, SERVER_ENTRY, serverBuildDir } from './article-pages';
 import { scryptPasswords } from './passwords';
 import { seedIfEmpty } from './seed';
 import { openStore, type ServerStore } from './store/open-store';
@@ -96,7 +97,9 @@ export async function startServer(config: ServerConfig, { log = consoleLog }: { 
     });
     const forgetting = forgetRegularly(store, log);
     const { distDir, host, port, trustProxy, frameAncestors } = config;
-    const http = await startHttpServer({ api, store, distDir, host, port, trustProxy, frameAncestors, addressKey, log }).catch(
+    const articlePages = await loadArticlePages({ store, distDir, ssrDir: serverBuildDir(distDir) });
+    if (!articlePages) log({ time: new Date().toISOString(), level: 'info', event: 'no-server-rendering', reason: `no ${SERVER_ENTRY} beside ${distDir}` });
+    const http = await startHttpServer({ api, store, distDir, host, port, trustProxy, frameAncestors, addressKey, articlePages, log }).catch(
       (error: unknown) => {
         throw new StartupError(`Cannot listen on ${config.host}:${config.port}: ${reasonOf(error)}`);
       },

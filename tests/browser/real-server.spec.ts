@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { build } from 'vite';
+import { buildProduction } from '../../tools/build-production.mjs';
 import { addProcessModerator, PROCESS_MODERATOR } from '../server/moderator-session';
 import { runServer, type ServerProcess } from '../server/server-process';
 
@@ -25,7 +25,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   dataDir = mkdtempSync(join(tmpdir(), 'reagir-browser-'));
   const dist = join(dataDir, 'dist');
-  await build({ mode: 'production', logLevel: 'warn', root: process.cwd(), build: { outDir: dist, emptyOutDir: true } });
+  await buildProduction({ outDir: dist });
   // One comment per email per 10 minutes: the last test meets the throttle from the form.
   env = { REAGIR_DATA_DIR: join(dataDir, 'data'), REAGIR_DIST: dist, REAGIR_RATE_LIMITS: 'comment-email=1/600' };
   await addProcessModerator(env);
@@ -96,4 +96,68 @@ test('a second comment from the same email within the window is throttled, said 
   await form.getByRole('button', { name: 'Envoyer' }).click();
   await expect(form.getByRole('alert')).toContainText(/patientez|réessayez|minute/i);
   await expect(form.getByLabel('Commentaire')).toHaveValue('Un deuxième, trop tôt.');
+});
+
+test('the article page comes rendered from the server: the first comment is in the HTML, before any script', async ({ request }) => {
+  const origin = await restart();
+  const response = await request.get(`${origin}${ARTICLE}`, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  const firstComment = html.indexOf('Booboo');
+  expect(firstComment, 'a comment of the seed in the HTML').toBeGreaterThan(0);
+  // The head says what the page is before anything else arrives.
+  expect(html.indexOf('<title>Hollande')).toBeLessThan(firstComment);
+  expect(html).toMatch(/<link rel="canonical" href="http:\/\/127\.0\.0\.1:\d+\/articles\/hollande-poutine-daech">/);
+  expect(html).toMatch(/Commentaires \(\d+\)/);
+  // The data it was rendered from, for the browser to hydrate with, in a script that does not run.
+  expect(html).toMatch(/<script type="application\/json" id="reagir-page-data">\{/);
+  // No early requests: the page holds its data already.
+  expect(html).not.toContain('__reagirEarly');
+  // Nothing personal in it: a shared cache may keep it briefly; a reader's own choices make it theirs.
+  expect(response.headers()['cache-control']).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=30');
+  expect(response.headers()['vary']).toContain('Cookie');
+  const chosen = await request.get(`${origin}${ARTICLE}`, { headers: { cookie: 'reagir_theme=dark; reagir_lang=en' } });
+  expect(chosen.headers()['cache-control']).toBe('private, no-cache');
+  const chosenHtml = await chosen.text();
+  expect(chosenHtml).toMatch(/<html lang="en" data-theme-choice="dark" data-theme="dark">/);
+  expect(chosenHtml).toMatch(/Comments \(\d+\)/);
+  // An unknown article is a 404, with the app's page.
+  expect((await request.get(`${origin}/articles/inconnu`)).status()).toBe(404);
+});
+
+test('the rendered page hydrates without a mismatch, in French and in English, and asks the API for nothing it holds', async ({ browser }) => {
+  const origin = await restart();
+  for (const locale of ['fr-FR', 'en-GB']) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    const apiReads: string[] = [];
+    page.on('request', (sent) => {
+      if (sent.url().includes('/api/articles/')) apiReads.push(sent.url());
+    });
+    await page.goto(`${origin}${ARTICLE}`);
+    const heading = locale === 'fr-FR' ? /^Commentaires \(\d+\)$/ : /^Comments \(\d+\)$/;
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+    // Hydrated: a reply form opens, which only the app's JavaScript does.
+    await page.getByRole('button', { name: /^(Répondre à|Reply to) GERARD59/ }).click();
+    await expect(page.getByRole('form', { name: /^(Répondre à|Reply to) GERARD59/ })).toBeVisible();
+    expect(problems).toEqual([]);
+    expect(apiReads).toEqual([]);
+    await context.close();
+  }
+});
+
+test('without JavaScript, a reader reads the article and the first page of comments', async ({ browser }) => {
+  const origin = await restart();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${origin}${ARTICLE}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hollande');
+  await expect(page.getByRole('heading', { level: 2, name: /^Commentaires \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole('article').filter({ hasText: 'GERARD59' }).first()).toBeVisible();
+  await context.close();
 });

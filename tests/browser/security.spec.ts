@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { build } from 'vite';
+import { buildProduction } from '../../tools/build-production.mjs';
 import { runServer, type ServerProcess } from '../server/server-process';
 import { ARTICLE } from './page-states';
 
@@ -41,7 +41,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   folder = mkdtempSync(join(tmpdir(), 'reagir-security-'));
   const dist = join(folder, 'dist');
-  await build({ mode: 'production', logLevel: 'warn', root: process.cwd(), build: { outDir: dist, emptyOutDir: true } });
+  await buildProduction({ outDir: dist });
   env = { REAGIR_DATA_DIR: join(folder, 'data'), REAGIR_DIST: dist };
   server = await runServer(env);
   origin = server.origin;
@@ -83,7 +83,8 @@ async function open(page: Page, path: string): Promise<Response> {
   const response = await page.goto(`${origin}${path}`);
   if (!response) throw new Error(`No answer for ${path}`);
   const policy = response.headers()['content-security-policy'] ?? '';
-  expect(policy).toMatch(/^default-src 'self'; script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+; style-src 'self';/);
+  // Hashes for index.html's inline scripts; on a page rendered on the server, a nonce for React's.
+  expect(policy).toMatch(/^default-src 'self'; script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+( 'nonce-[A-Za-z0-9+/]{24}')?; style-src 'self';/);
   expect(policy).toContain("frame-ancestors 'self'");
   expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
@@ -96,11 +97,23 @@ async function openArticle(page: Page, path = ARTICLE): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
-test('the article page, whose inline early-requests script runs', async ({ page }) => {
-  await openArticle(page);
-  // Set by the inline script of index.html: it ran, allowed by its hash.
-  expect(await page.evaluate(() => typeof (window as unknown as { __reagirEarly?: unknown }).__reagirEarly)).toBe('object');
+test('the article page, rendered on the server with React’s inline scripts allowed by nonce', async ({ page }) => {
+  const response = await open(page, ARTICLE);
+  await expect(page.getByRole('heading', { level: 2, name: /^Commentaires \([\d\u00a0]+\)$/ })).toBeVisible();
+  const csp = (await response.allHeaders())['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'sha256-[^']+' 'nonce-[^']+'/);
+  // The page holds its data: no early requests on a rendered page.
+  expect(await page.evaluate(() => typeof (window as unknown as { __reagirEarly?: unknown }).__reagirEarly)).toBe('undefined');
+  // Hydrated (the app's JavaScript ran and took the page over): a reply form opens.
+  await page.getByRole('button', { name: 'Répondre à GERARD59' }).click();
+  await expect(page.getByRole('form', { name: 'Répondre à GERARD59' })).toBeVisible();
   await expect(page.getByRole('figure').getByRole('img')).toBeVisible();
+});
+
+test('the app’s shell of an unknown article, rendered in the browser under the same policy', async ({ page }) => {
+  const response = await open(page, '/articles/inconnu');
+  expect(response.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
 });
 
 test('the sort control, and the sorted page loaded directly', async ({ page }) => {

@@ -178,6 +178,29 @@ describe.each(targets)('the API on $name', (target) => {
     });
   });
 
+  describe('validators', () => {
+    it('answers a public read with an ETag, then 304 while unchanged, and 200 once a decision changed it', async () => {
+      const path = `/articles/${SLUG}/comments?sort=oldest`;
+      const first = await api(path);
+      const tag = first.headers.get('etag');
+      expect(tag).toMatch(/^W\/".+"$/);
+      expect(first.headers.get('cache-control')).toBe('no-cache');
+      const again = await api(path, { headers: { 'if-none-match': tag as string } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+
+      const created = v.parse(PostCommentResponseSchema, await (await post(`/articles/${SLUG}/comments`, valid)).json());
+      await moderatorPost(`/moderation/comments/${created.comment.id}/approve`, {});
+      const changed = await api(path, { headers: { 'if-none-match': tag as string } });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(tag);
+      // Moderators' reads are private: never stored, no validator.
+      const queue = await backend.moderatorFetch('/moderation/comments?status=pending');
+      expect(queue.headers.get('cache-control')).toBe('no-store');
+      expect(queue.headers.get('etag')).toBeNull();
+    });
+  });
+
   describe('moderation endpoints', () => {
     it('lists pending comments with their context, then approves and rejects them', async () => {
       const reply = v.parse(

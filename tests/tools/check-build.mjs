@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { buildProduction } from '../../tools/build-production.mjs';
 
 export const JS_BUDGET_GZIP_BYTES = 90 * 1024;
 const OUT = 'node_modules/.cache/reagir-build-check';
@@ -39,7 +40,18 @@ async function buildTo(mode, outDir) {
 }
 
 const productionDir = join(OUT, 'production');
-const production = await buildTo('production', productionDir);
+await buildProduction({ outDir: productionDir });
+// The client build and the server's renderer (production-server/): neither holds mock code.
+const production = filesUnder(productionDir);
+const renderer = filesUnder(`${productionDir}-server`);
+check(renderer.some((file) => file.endsWith('entry-server.js')), 'production build: no entry-server.js for the server to render pages with');
+// The renderer is not minified: its comments may quote the seed ("Booboo a écrit…"), so only the
+// mock's and the server's code markers are looked for in it.
+const CODE_MARKERS = ['mockServiceWorker', 'setupWorker', 'reagir:mock-db', 'reagir:mock-access', ...SERVER_MARKERS];
+for (const file of renderer) {
+  const text = readFileSync(file, 'utf8');
+  for (const marker of CODE_MARKERS) check(!text.includes(marker), `server renderer: ${relative(productionDir, file)} contains "${marker}"`);
+}
 for (const file of production) {
   const name = relative(productionDir, file);
   check(!/mockServiceWorker|msw|mock/i.test(name), `production build: ${name} looks like mock code`);

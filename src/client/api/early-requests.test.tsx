@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../mock/node';
+import { SORT_COOKIE, SORT_PARAMS } from '../../shared/sort-params';
 import { renderApp } from '../../../tests/render-app';
 import { earlyRequestsScript } from './early-requests';
 
@@ -45,10 +46,21 @@ describe('early requests (production index.html)', () => {
     ]);
   });
 
-  it('follows the sort remembered in the browser', () => {
+  it('follows the sort remembered in the browser: the cookie first, as the server does, else an older choice', () => {
     window.localStorage.setItem('reagir:comment-sort', 'reponses');
     runInlineScript('/articles/generated-50');
     expect([...(window.__reagirEarly?.keys() ?? [])]).toContain('/articles/generated-50/comments?sort=replies');
+    document.cookie = 'reagir_tri=recommandes; Path=/';
+    runInlineScript('/articles/generated-50');
+    expect([...(window.__reagirEarly?.keys() ?? [])]).toContain('/articles/generated-50/comments?sort=recommended');
+    runInlineScript('/articles/generated-50?tri=anciens');
+    expect([...(window.__reagirEarly?.keys() ?? [])]).toContain('/articles/generated-50/comments?sort=oldest');
+  });
+
+  it.each(Object.entries(SORT_PARAMS))('knows the cookie and the words of src/shared/sort-params.ts: %s', (sort, param) => {
+    document.cookie = `${SORT_COOKIE}=${param}; Path=/`;
+    runInlineScript('/articles/generated-50');
+    expect([...(window.__reagirEarly?.keys() ?? [])]).toContain(`/articles/generated-50/comments?sort=${sort}`);
   });
 
   it('does nothing on other pages', () => {

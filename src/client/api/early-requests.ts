@@ -12,13 +12,18 @@ declare global {
 /** The inline script, as text; `apiBase` is VITE_API_URL or `/api`. */
 export function earlyRequestsScript(apiBase: string): string {
   // Plain ES5 on purpose: it runs before anything else, in any browser, and must never throw.
+  // The order as useCommentSort reads it: the URL, else the cookie, else an older choice. The
+  // cookie's name and the words are src/shared/sort-params.ts's, written out: importing that
+  // module here splits the first bundle in three (docs/decisions/001-languages.md); the test
+  // checks that they agree.
   return `(function () {
   try {
     var match = /^\\/articles\\/([^/]+)\\/?$/.exec(location.pathname);
     if (!match) return;
-    var choice = new URLSearchParams(location.search).get('tri');
-    if (!choice) { try { choice = localStorage.getItem('reagir:comment-sort'); } catch (error) {} }
-    var sort = { recents: 'newest', anciens: 'oldest', reponses: 'replies', recommandes: 'recommended' }[choice] || 'newest';
+    var sorts = { recents: 'newest', anciens: 'oldest', reponses: 'replies', recommandes: 'recommended' };
+    var sort = sorts[new URLSearchParams(location.search).get('tri')] || sorts[(/(?:^|; )reagir_tri=([^;]*)/.exec(document.cookie) || [])[1]];
+    if (!sort) { try { sort = sorts[localStorage.getItem('reagir:comment-sort')]; } catch (error) {} }
+    sort = sort || 'newest';
     var slug = encodeURIComponent(decodeURIComponent(match[1]));
     var early = new Map();
     var get = function (path) {

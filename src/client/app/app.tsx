@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Announcer } from '../lib/announcer';
 import { useCatalogue } from '../lib/i18n/language';
 import { Link } from '../lib/router';
-import { SITE_NAME } from './article-metadata';
+import { SITE_NAME } from './site';
 import { LanguageSwitch } from './language-switch';
 import { createQueryClient } from './query-client';
 import { Routes } from './routes';

@@ -9,9 +9,10 @@ import { NewCommentPanel } from '../features/comments/components/new-comment-pan
 import { useCatalogue } from '../lib/i18n/language';
 import { QueryFailure } from '../lib/query-failure';
 import { NotFoundPage } from './not-found-page';
-import { articleMetadata, SITE_NAME, siteOrigin } from './article-metadata';
-import { useDocumentMetadata } from './document-metadata';
+import { SITE_NAME, siteOrigin } from './site';
+import { useDocumentMetadata } from './use-document-metadata';
 import { useLoadedComments } from './use-loaded-comments';
+import { useServerRender } from '../lib/server-render';
 
 export function ArticlePage({ slug }: { slug: string }) {
   const t = useCatalogue();
@@ -20,13 +21,14 @@ export function ArticlePage({ slug }: { slug: string }) {
   const [sort] = useCommentSort();
   useInfiniteQuery({ ...commentPagesQueryOptions(slug, sort), enabled: !article.isError });
   const loaded = useLoadedComments(slug);
+  const server = useServerRender();
   const notFound = article.error instanceof ApiError && article.error.status === 404;
   // Not found: the not-found page sets its own title.
   useDocumentMetadata(
     notFound
       ? null
       : article.data
-        ? articleMetadata({ article: article.data, comments: loaded.comments, commentCount: loaded.total, origin: siteOrigin() })
+        ? { article: article.data, comments: loaded.comments, commentCount: loaded.total, origin: server?.origin ?? siteOrigin() }
         : { title: `${t.article.title} · ${SITE_NAME}` },
   );
 

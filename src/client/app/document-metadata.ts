@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-
 /** What a page says about itself in <head>: for tabs, search engines and link previews. */
 export interface DocumentMetadata {
   /** The whole <title>. */
@@ -72,39 +70,4 @@ export function headTags(metadata: DocumentMetadata): HeadTag[] {
     });
   }
   return tags;
-}
-
-/** Sets a tag in <head>; the returned function puts back what was there before (or nothing). */
-function applyHeadTag({ selector, tag, attributes, text }: HeadTag): () => void {
-  const existing = document.head.querySelector(selector);
-  const element = existing ?? document.createElement(tag);
-  const before = existing?.cloneNode(true) ?? null;
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  // A DOM text node, never parsed as HTML; the escaping above guards serialisations of the page.
-  if (text !== undefined) element.textContent = text;
-  if (!existing) document.head.append(element);
-  return () => {
-    if (before) element.replaceWith(before);
-    else element.remove();
-  };
-}
-
-/**
- * Keeps <title> and the head elements of `metadata` in the document while the page that calls
- * it is shown (null: none of them), and puts back what index.html had when it goes.
- */
-export function useDocumentMetadata(metadata: DocumentMetadata | null): void {
-  // Compared as text: callers build a new object at each render, the effect runs on changes only.
-  const signature = metadata === null ? '' : JSON.stringify({ title: metadata.title, tags: headTags(metadata) });
-  useEffect(() => {
-    if (signature === '') return;
-    const { title, tags } = JSON.parse(signature) as { title: string; tags: HeadTag[] };
-    const previousTitle = document.title;
-    document.title = title;
-    const restores = tags.map(applyHeadTag);
-    return () => {
-      for (const restore of restores.reverse()) restore();
-      document.title = previousTitle;
-    };
-  }, [signature]);
 }

@@ -1,6 +1,6 @@
 // The interface in English, by the reader's choice (remembered) or their browser's preference;
 // the article and the comments stay in French, and say so with `lang="fr"`.
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LANGUAGE_STORAGE_KEY, preferredLanguage, showLanguage, startLanguage } from '../lib/i18n/language';
 import { renderApp, SEED_PATH } from '../../../tests/render-app';
@@ -94,7 +94,7 @@ describe('the interface in English', () => {
     const notFound = await visit('/nowhere');
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByText('This page does not exist or is no longer online.')).toBeInTheDocument();
-    expect(document.title).toBe('Page not found · Réagir');
+    await waitFor(() => expect(document.title).toBe('Page not found · Réagir'));
     notFound.unmount();
 
     const { user } = await visit('/moderation');
@@ -111,7 +111,7 @@ describe('the interface in English', () => {
     expect(within(tabs).getAllByRole('tab').slice(-2).map((tab) => tab.textContent)).toEqual(['Banned', 'Words']);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
     expect(await screen.findByText('No comment awaiting moderation.')).toBeInTheDocument();
-    expect(document.title).toBe('Moderation · Réagir');
+    await waitFor(() => expect(document.title).toBe('Moderation · Réagir'));
   });
 });
 

@@ -24,6 +24,8 @@ describe('the theme switch in the header', () => {
     await user.click(option('Sombre'));
     expect(document.documentElement.dataset.theme).toBe('dark');
     expect(window.localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark');
+    // For the server, which renders the next page in it.
+    expect(document.cookie).toBe('reagir_theme=dark');
     expect(option('Sombre')).toHaveAttribute('aria-pressed', 'true');
     expect(option('Automatique')).toHaveAttribute('aria-pressed', 'false');
 
@@ -34,6 +36,7 @@ describe('the theme switch in the header', () => {
     await user.click(option('Automatique'));
     expect(document.documentElement.dataset.theme).toBeUndefined();
     expect(window.localStorage.getItem(THEME_STORAGE_KEY)).toBeNull();
+    expect(document.cookie).toBe('');
   });
 
   it('starts from the stored choice and ignores a value it does not know', () => {
@@ -44,6 +47,13 @@ describe('the theme switch in the header', () => {
     window.localStorage.setItem(THEME_STORAGE_KEY, 'fuchsia');
     renderApp('/moderation');
     expect(option('Automatique')).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('starts from the cookie before an older choice in storage', () => {
+    document.cookie = 'reagir_theme=light; Path=/';
+    window.localStorage.setItem(THEME_STORAGE_KEY, 'dark');
+    renderApp('/moderation');
+    expect(option('Clair')).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('follows a choice made in another tab', () => {

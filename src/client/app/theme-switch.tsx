@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
+import { useHydrated } from '../lib/hydration';
 import { useCatalogue } from '../lib/i18n/language';
+import { useServerRender } from '../lib/server-render';
 import { ChoiceGroup } from './choice-group';
 import {
   applyThemeChoice,
   isThemeChoice,
   readThemeChoice,
+  renderedThemeChoice,
   storeThemeChoice,
   THEME_CHOICES,
   THEME_STORAGE_KEY,
@@ -17,7 +20,12 @@ import {
  */
 export function ThemeSwitch() {
   const t = useCatalogue();
-  const [choice, setChoice] = useState<ThemeChoice>(readThemeChoice);
+  // `theme`: the choice the server read from the cookie, when it gives one.
+  const server = useServerRender();
+  const hydrated = useHydrated();
+  const [chosen, setChoice] = useState<ThemeChoice | null>(null);
+  // Until hydrated, the server's choice (its cookie); then also an older one kept in storage only.
+  const choice = chosen ?? (hydrated ? readThemeChoice() : server ? server.theme : renderedThemeChoice());
 
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {

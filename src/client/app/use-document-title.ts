@@ -1,5 +1,5 @@
-import { SITE_NAME } from './article-metadata';
-import { useDocumentMetadata } from './document-metadata';
+import { SITE_NAME } from './site';
+import { useDocumentMetadata } from './use-document-metadata';
 
 /** A page's <title>, "<title> · Réagir"; pages with more to say use useDocumentMetadata. */
 export function useDocumentTitle(title: string): void {

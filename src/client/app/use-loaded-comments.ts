@@ -68,5 +68,6 @@ function loadedCommentsStore(queryClient: QueryClient, slug: string) {
 export function useLoadedComments(slug: string): LoadedComments {
   const queryClient = useQueryClient();
   const store = useMemo(() => loadedCommentsStore(queryClient, slug), [queryClient, slug]);
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+  // The query cache is the same on the server and while hydrating: one snapshot for both.
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }

@@ -21,7 +21,8 @@ function subscribe(listener: () => void) {
 }
 
 export function Announcer() {
-  const text = useSyncExternalStore(subscribe, () => message);
+  // Nothing is announced on the server: announcements answer what a reader does.
+  const text = useSyncExternalStore(subscribe, () => message, () => '');
   return (
     <p role="status" className="visually-hidden" data-announcer="">
       {text}

@@ -1,6 +1,7 @@
 // A router of a few lines: three routes do not justify a routing library in a bundle that has
 // a size budget. The location is an external store read with useSyncExternalStore.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useServerRender } from './server-render';
 
 /** Fired on every navigation made here: pushState and replaceState fire no event of their own. */
 export const NAVIGATE_EVENT = 'reagir:navigate';
@@ -18,13 +19,16 @@ export function subscribeToLocation(onChange: () => void): () => void {
 const getPathname = () => window.location.pathname;
 const getSearch = () => window.location.search;
 
+// On the server, the address asked for; while hydrating, the browser's, which is the same.
 export function usePathname(): string {
-  return useSyncExternalStore(subscribeToLocation, getPathname);
+  const server = useServerRender();
+  return useSyncExternalStore(subscribeToLocation, getPathname, () => server?.pathname ?? getPathname());
 }
 
 /** One query-string parameter of the current URL, or null. */
 export function useSearchParam(name: string): string | null {
-  const search = useSyncExternalStore(subscribeToLocation, getSearch);
+  const server = useServerRender();
+  const search = useSyncExternalStore(subscribeToLocation, getSearch, () => server?.search ?? getSearch());
   return new URLSearchParams(search).get(name);
 }
 

@@ -1,6 +1,7 @@
 // The interface's language: a module-level store read with useSyncExternalStore, as the router
 // reads the URL. French is in the bundle; English is fetched the first time it is wanted.
 import { useSyncExternalStore } from 'react';
+import { useServerRender } from '../server-render';
 import { fr, type Catalogue } from './fr';
 import type { DeferredCatalogue } from './fr-deferred';
 
@@ -11,6 +12,8 @@ export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
 
 export const LANGUAGE_STORAGE_KEY = 'reagir:lang';
+/** What the server reads to render a page in the reader's language (src/server/page-request.ts). */
+export const LANGUAGE_COOKIE = 'reagir_lang';
 
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
@@ -46,6 +49,9 @@ export function showLanguage(language: Language): Promise<void> {
 }
 
 function storedLanguage(): Language | null {
+  // The cookie first: it is what the server rendered the page by.
+  const cookie = new RegExp(`(?:^|; )${LANGUAGE_COOKIE}=(\\w+)`).exec(document.cookie)?.[1];
+  if (isLanguage(cookie)) return cookie;
   try {
     const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
     return isLanguage(stored) ? stored : null;
@@ -65,13 +71,14 @@ export function preferredLanguage(): Language {
   return 'fr';
 }
 
-/** The switch: shows `language` and remembers it in this browser. */
+/** The switch: shows `language` and remembers it in this browser, and for the server. */
 export function chooseLanguage(language: Language): Promise<void> {
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Not remembered, but shown all the same.
   }
+  document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
   return showLanguage(language);
 }
 
@@ -87,10 +94,12 @@ function subscribe(listener: () => void) {
 
 /** The catalogue of the interface's language; components re-render when it changes. */
 export function useCatalogue(): Catalogue {
-  return useSyncExternalStore(subscribe, () => current.catalogue);
+  const server = useServerRender();
+  return useSyncExternalStore(subscribe, () => current.catalogue, () => server?.catalogue ?? current.catalogue);
 }
 
 /** The deferred words of a language that brings its own (English); null for French. */
 export function useDeferredOverride(): DeferredCatalogue | null {
-  return useSyncExternalStore(subscribe, () => current.deferred);
+  const server = useServerRender();
+  return useSyncExternalStore(subscribe, () => current.deferred, () => (server ? server.deferred : current.deferred));
 }

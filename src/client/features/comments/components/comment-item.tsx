@@ -4,7 +4,7 @@ import { Link } from '../../../lib/router';
 import { childrenIn, type Thread } from '../lib/build-thread';
 import { FROM_DISCUSSION } from '../lib/history-state';
 import { useOwnPendingUnder } from '../lib/own-pending';
-import { isReported } from '../lib/reader-marks';
+import { useReported } from '../lib/reader-marks';
 import { CommentBody } from './comment-body';
 import { CommentByline } from './comment-byline';
 import { LazyCommentForm } from './lazy-comment-form';
@@ -44,7 +44,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
   const [replying, setReplying] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const [reporting, setReporting] = useState(false);
-  const [reported, setReported] = useState(() => isReported(commentId));
+  const reported = useReported(commentId);
   const replyButton = useRef<HTMLButtonElement>(null);
   const reportButton = useRef<HTMLButtonElement>(null);
   const labelId = useId();
@@ -120,7 +120,6 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
                   articleSlug={articleSlug}
                   commentId={comment.id}
                   author={comment.author}
-                  onReported={() => setReported(true)}
                   onClose={closeReport}
                 />
               </Suspense>

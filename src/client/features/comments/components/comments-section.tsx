@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
+import { useReadOnce } from '../../../lib/hydration';
 import { useCatalogue } from '../../../lib/i18n/language';
 import { QueryFailure } from '../../../lib/query-failure';
 import { useSearchParam } from '../../../lib/router';
 import { commentContextQueryOptions, commentPagesQueryOptions } from '../api/get-comments';
-import { hasOwnPendingOn } from '../lib/own-pending';
+import { ownPendingOn } from '../lib/own-pending';
 import { useCommentSort } from '../lib/use-comment-sort';
 import { CommentItem } from './comment-item';
 import { SortControl } from './sort-control';
@@ -28,8 +29,9 @@ export function CommentsSection({ articleSlug }: { articleSlug: string }) {
   const [sort, setSort] = useCommentSort();
   const pages = useInfiniteQuery(commentPagesQueryOptions(articleSlug, sort));
   const total = pages.data?.pages[0]?.total;
-  // Outcomes are asked for the comments pending when the page opened, as OwnCommentOutcomes does.
-  const [hadOwnPending] = useState(() => hasOwnPendingOn(articleSlug));
+  // Outcomes are asked for the comments pending when the page opened, as OwnCommentOutcomes does
+  // (once hydrated: they are this browser's own).
+  const hadOwnPending = useReadOnce(() => ownPendingOn(articleSlug).length > 0, false);
 
   return (
     <section

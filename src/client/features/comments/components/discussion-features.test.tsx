@@ -28,6 +28,8 @@ describe('sorting', () => {
     await first.user.selectOptions(select, 'Plus de réponses');
     // Booboo's comment has 4 replies below it: first; replies stay oldest first.
     await waitFor(() => expect(topLevelTimes()[0]).toBe('27/11/2015 à 11:25'));
+    // Remembered for the server too, which renders the next visit in this order.
+    expect(document.cookie).toBe('reagir_tri=reponses');
 
     first.unmount();
     renderApp(SEED_PATH);

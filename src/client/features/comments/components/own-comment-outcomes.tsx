@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useReadOnce } from '../../../lib/hydration';
 import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
 import { useCatalogue } from '../../../lib/i18n/language';
 import { commentStatusesQueryOptions } from '../api/comment-statuses';
-import { forgetOwnPending, useOwnPending } from '../lib/own-pending';
+import { forgetOwnPending, NO_PENDING, ownPendingOn } from '../lib/own-pending';
 
 /**
  * On a visit, asks what became of the reader's pending comments on this article, tells them
@@ -12,9 +13,8 @@ import { forgetOwnPending, useOwnPending } from '../lib/own-pending';
 export function OwnCommentOutcomes({ articleSlug }: { articleSlug: string }) {
   const t = useCatalogue();
   const words = useDeferredCatalogue();
-  const all = useOwnPending();
-  // Asked once per visit, for the comments pending when the page opened.
-  const [asked] = useState(() => all.filter((comment) => comment.articleSlug === articleSlug));
+  // Asked once per visit, for the comments pending when the page opened (this browser's own).
+  const asked = useReadOnce(() => ownPendingOn(articleSlug), NO_PENDING);
   const ids = useMemo(() => asked.map((comment) => comment.id), [asked]);
   const statuses = useQuery({ ...commentStatusesQueryOptions(ids), enabled: ids.length > 0 });
   const decided = useMemo(

@@ -6,7 +6,7 @@ import { announce } from '../../../lib/announcer';
 import { errorMessage } from '../../../lib/i18n/error-message';
 import { useCatalogue } from '../../../lib/i18n/language';
 import { setRecommendation } from '../api/reactions';
-import { isRecommended, markRecommended, readerToken } from '../lib/reader-marks';
+import { markRecommended, readerToken, useRecommended } from '../lib/reader-marks';
 
 /**
  * "Recommander": a toggle with its count. The press shows at once; the server's count replaces
@@ -14,7 +14,10 @@ import { isRecommended, markRecommended, readerToken } from '../lib/reader-marks
  */
 export function RecommendButton({ articleSlug, comment }: { articleSlug: string; comment: ThreadComment }) {
   const t = useCatalogue();
-  const [pressed, setPressed] = useState(() => isRecommended(comment.id));
+  // The reader's press while the server has not answered; else what this browser remembers.
+  const [pressing, setPressing] = useState<boolean | null>(null);
+  const remembered = useRecommended(comment.id);
+  const pressed = pressing ?? remembered;
   // The count the server (or our guess) gave, valid while the list still says `fromList`.
   const [known, setKnown] = useState<{ fromList: number; count: number } | null>(null);
   const count = known && known.fromList === comment.recommendations ? known.count : comment.recommendations;
@@ -23,7 +26,6 @@ export function RecommendButton({ articleSlug, comment }: { articleSlug: string;
     mutationFn: (recommend: boolean) => setRecommendation(articleSlug, comment.id, recommend, readerToken()),
     onSuccess: (result) => {
       markRecommended(comment.id, result.recommended);
-      setPressed(result.recommended);
       setKnown({ fromList: comment.recommendations, count: result.recommendations });
     },
     onError: (error, recommend) => {
@@ -32,16 +34,17 @@ export function RecommendButton({ articleSlug, comment }: { articleSlug: string;
         markRecommended(comment.id, recommend);
         return;
       }
-      setPressed(!recommend);
+      // Nothing was remembered: the button shows what it showed before the press.
       setKnown(null);
       announce(errorMessage(t, error, t.comments.recommendFailed));
     },
+    onSettled: () => setPressing(null),
   });
 
   function toggle() {
     if (mutation.isPending) return;
     const recommend = !pressed;
-    setPressed(recommend);
+    setPressing(recommend);
     setKnown({ fromList: comment.recommendations, count: Math.max(0, count + (recommend ? 1 : -1)) });
     mutation.mutate(recommend);
   }

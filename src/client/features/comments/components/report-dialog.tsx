@@ -16,7 +16,6 @@ interface ReportDialogProps {
   articleSlug: string;
   commentId: string;
   author: string;
-  onReported: () => void;
   onClose: () => void;
 }
 
@@ -24,7 +23,7 @@ interface ReportDialogProps {
  * "Signaler": a small non-modal dialog under the comment, so the reader keeps the text they
  * report in view. One report per reader and comment; the thanks replace the form.
  */
-export function ReportDialog({ articleSlug, commentId, author, onReported, onClose }: ReportDialogProps) {
+export function ReportDialog({ articleSlug, commentId, author, onClose }: ReportDialogProps) {
   const t = useCatalogue();
   const words = useDeferredCatalogue();
   const id = useId();
@@ -57,9 +56,9 @@ export function ReportDialog({ articleSlug, commentId, author, onReported, onClo
   });
 
   function succeed() {
+    // The comment's "Signaler" becomes "Signalé" (it follows what this browser remembers).
     markReported(commentId);
     setDone(true);
-    onReported();
     // "Envoyer le signalement" goes away with the form: the focus stays in the dialog.
     requestAnimationFrame(() => closeButton.current?.focus());
   }

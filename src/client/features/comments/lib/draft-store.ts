@@ -17,18 +17,22 @@ const PREFIX = 'reagir:draft:';
 export const draftKey = (articleSlug: string, parentId: string | null) =>
   `${PREFIX}${articleSlug}:${parentId ?? 'article'}`;
 
-let problemReported = false;
+/** The form that shows the notice: one a page. */
+let problemShownBy: string | null = null;
 
-/** True the first time it is called after storage failed; false ever after (one notice a page). */
-export function takeStorageProblemNotice(failed: boolean): boolean {
-  if (!failed || problemReported) return false;
-  problemReported = true;
+/**
+ * True when storage failed and `form` (an id) is the first to meet it, or the form that did
+ * (asking twice, as a render may, changes nothing); false for every other form.
+ */
+export function takeStorageProblemNotice(failed: boolean, form: string): boolean {
+  if (!failed || (problemShownBy ?? form) !== form) return false;
+  problemShownBy = form;
   return true;
 }
 
 /** For tests: forget that the notice was shown. */
 export function resetStorageProblemNotice(): void {
-  problemReported = false;
+  problemShownBy = null;
 }
 
 function storage(): Storage | null {

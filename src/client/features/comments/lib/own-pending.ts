@@ -39,8 +39,9 @@ export function forgetOwnPending(ids: readonly string[]): void {
   replace(all().filter((comment) => !ids.includes(comment.id)));
 }
 
-/** Whether the reader has comments awaiting moderation on this article (read once, not followed). */
-export const hasOwnPendingOn = (articleSlug: string): boolean => all().some((comment) => comment.articleSlug === articleSlug);
+/** The reader's comments awaiting moderation on this article, as stored now (not followed). */
+export const ownPendingOn = (articleSlug: string): readonly PublishedComment[] =>
+  all().filter((comment) => comment.articleSlug === articleSlug);
 
 /** For tests: read storage again. */
 export function reloadOwnPending(): void {
@@ -64,12 +65,7 @@ function subscribe(listener: () => void) {
   };
 }
 
-/** The reader's pending comments, on every article (the same array between changes). */
-export function useOwnPending(): readonly PublishedComment[] {
-  return useSyncExternalStore(subscribe, all);
-}
-
-const EMPTY: readonly PublishedComment[] = [];
+export const NO_PENDING: readonly PublishedComment[] = [];
 // Per snapshot of the list, the pending comments under each parent, computed once, so that each
 // comment can subscribe to its own and get the same array until the list really changes.
 const byParent = new WeakMap<readonly PublishedComment[], Map<string, readonly PublishedComment[]>>();
@@ -84,10 +80,17 @@ function pendingUnder(list: readonly PublishedComment[], articleSlug: string, pa
     }
     byParent.set(list, index);
   }
-  return index.get(`${articleSlug}\n${parentId ?? ''}`) ?? EMPTY;
+  return index.get(`${articleSlug}\n${parentId ?? ''}`) ?? NO_PENDING;
 }
 
-/** The reader's pending comments under one parent (null: the article), oldest first. */
+/**
+ * The reader's pending comments under one parent (null: the article), oldest first; none on the
+ * server and while hydrating: they are this browser's own, shown once the page is hydrated.
+ */
 export function useOwnPendingUnder(articleSlug: string, parentId: string | null): readonly PublishedComment[] {
-  return useSyncExternalStore(subscribe, () => pendingUnder(all(), articleSlug, parentId));
+  return useSyncExternalStore(
+    subscribe,
+    () => pendingUnder(all(), articleSlug, parentId),
+    () => NO_PENDING,
+  );
 }

@@ -1,5 +1,6 @@
 // What this reader did to comments, remembered in this browser: which ones they recommend and
 // which they reported (one report each), and a token that tells the server it is them again.
+import { useSyncExternalStore } from 'react';
 import { isStringArray, readStored, writeStored } from '../../../lib/local-store';
 import { randomId } from '../../../lib/random-id';
 
@@ -35,14 +36,32 @@ export function reloadReaderMarks(): void {
   sets.clear();
 }
 
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
 function markId(key: string, id: string, marked: boolean): void {
   const ids = readIds(key);
   if (marked) ids.add(id);
   else ids.delete(id);
   writeStored(key, [...ids]);
+  listeners.forEach((listener) => listener());
 }
 
-export const isRecommended = (id: string) => readIds(RECOMMENDED_KEY).has(id);
+// Personal: never on the server nor while hydrating, which render what any reader sees.
+const useMarked = (key: string, id: string) =>
+  useSyncExternalStore(
+    subscribe,
+    () => readIds(key).has(id),
+    () => false,
+  );
+
+export const useRecommended = (id: string) => useMarked(RECOMMENDED_KEY, id);
 export const markRecommended = (id: string, recommended: boolean) => markId(RECOMMENDED_KEY, id, recommended);
-export const isReported = (id: string) => readIds(REPORTED_KEY).has(id);
+export const useReported = (id: string) => useMarked(REPORTED_KEY, id);
 export const markReported = (id: string) => markId(REPORTED_KEY, id, true);

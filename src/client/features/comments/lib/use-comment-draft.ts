@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CommentDraft, CommentField } from '../../../../shared/comment-rules';
+import { useReadOnce } from '../../../lib/hydration';
 import { randomId } from '../../../lib/random-id';
 import { onDraftChangedElsewhere, readDraft, takeStorageProblemNotice, writeDraft, type Draft } from './draft-store';
 import { loadIdentity } from './remembered-identity';
@@ -18,15 +19,18 @@ interface DraftState {
   storageProblem: boolean;
 }
 
-function initialState(key: string): DraftState {
+function initialState(key: string, form: string): DraftState {
   const read = readDraft(key);
   const draft = read.ok ? read.draft : null;
   return {
     values: draft ? { author: draft.author, email: draft.email, body: draft.body } : { ...loadIdentity(), body: '' },
     restored: draft !== null && draft.body.trim() !== '',
-    storageProblem: takeStorageProblemNotice(!read.ok),
+    storageProblem: takeStorageProblemNotice(!read.ok, form),
   };
 }
+
+/** What the server renders, and the form shows while it hydrates: no draft, no identity. */
+const BLANK: DraftState = { values: { author: '', email: '', body: '' }, restored: false, storageProblem: false };
 
 /**
  * The values of one comment form, saved as a draft under `key` as the reader types and
@@ -34,9 +38,18 @@ function initialState(key: string): DraftState {
  * applied silently: the newest save wins in storage, and this tab keeps what it shows.
  */
 export function useCommentDraft(key: string) {
-  const [state, setState] = useState(() => initialState(key));
+  const form = useId();
+  // The draft and the remembered identity are this browser's: a form the server rendered gets
+  // them once hydrated, a form opened here at once.
+  const start = useReadOnce(() => initialState(key, form), BLANK);
+  const [state, setState] = useState(start);
+  if (state === BLANK && start !== BLANK) setState(start);
   const [otherTabDraft, setOtherTabDraft] = useState<Draft | null>(null);
   const latest = useRef(state.values);
+  // replaceValues sets `latest` before it renders; a draft restored once hydrated reaches it here.
+  useLayoutEffect(() => {
+    latest.current = state.values;
+  }, [state.values]);
   const unsaved = useRef<CommentDraft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -49,8 +62,8 @@ export function useCommentDraft(key: string) {
       values.body.trim() === ''
         ? writeDraft(key, null)
         : writeDraft(key, { ...values, savedAt: Date.now(), tabId: TAB_ID });
-    if (!stored && takeStorageProblemNotice(true)) setState((previous) => ({ ...previous, storageProblem: true }));
-  }, [key]);
+    if (!stored && takeStorageProblemNotice(true, form)) setState((previous) => ({ ...previous, storageProblem: true }));
+  }, [key, form]);
 
   const replaceValues = useCallback(
     (values: CommentDraft, saveNow = false) => {

@@ -1,47 +1,58 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { CommentSort } from '../../../../shared/contract';
+import { SORT_COOKIE, SORT_PARAMS } from '../../../../shared/sort-params';
+import { readCookie, writeCookie } from '../../../lib/cookies';
 import { navigate, subscribeToLocation } from '../../../lib/router';
+import { useServerRender } from '../../../lib/server-render';
 
-// French words in the URL, since the URL is what readers share: ?tri=anciens.
-const URL_VALUES: Record<CommentSort, string> = {
-  newest: 'recents',
-  oldest: 'anciens',
-  replies: 'reponses',
-  recommended: 'recommandes',
-};
 const SORT_PARAM = 'tri';
+/** Where the order was remembered before the cookie, and still is, for a browser without cookies. */
 const STORAGE_KEY = 'reagir:comment-sort';
 export const DEFAULT_SORT: CommentSort = 'newest';
 
-function parseSort(value: string | null): CommentSort | null {
-  const entry = Object.entries(URL_VALUES).find(([, urlValue]) => urlValue === value);
-  return entry ? (entry[0] as CommentSort) : null;
-}
+const parseSort = (value: string | null | undefined): CommentSort | null =>
+  (Object.keys(SORT_PARAMS) as CommentSort[]).find((sort) => SORT_PARAMS[sort] === value) ?? null;
 
-function rememberedSort(): CommentSort | null {
+const inSearch = (search: string) => parseSort(new URLSearchParams(search).get(SORT_PARAM));
+
+/** The URL's choice, else the cookie's: what the server renders the page by, read here. */
+const sharedSort = () => inSearch(window.location.search) ?? parseSort(readCookie(SORT_COOKIE));
+
+/** A choice remembered before the cookie existed: the cookie now holds it, for the server. */
+function storedSort(): CommentSort | null {
   try {
-    return parseSort(window.localStorage.getItem(STORAGE_KEY));
+    const sort = parseSort(window.localStorage.getItem(STORAGE_KEY));
+    if (sort) writeCookie(SORT_COOKIE, SORT_PARAMS[sort]);
+    return sort;
   } catch {
     return null;
   }
 }
 
-/** The URL's choice, else the one remembered in this browser, else the newest first. */
-function currentSort(): CommentSort {
-  return parseSort(new URLSearchParams(window.location.search).get(SORT_PARAM)) ?? rememberedSort() ?? DEFAULT_SORT;
-}
+const currentSort = () => sharedSort() ?? storedSort() ?? DEFAULT_SORT;
 
-/** The order of top-level comments: in the URL (to share it) and remembered in the browser. */
+/**
+ * The order of top-level comments: in the URL (to share it), else the reader's last choice,
+ * remembered in a cookie so that the server renders the page in that order too.
+ */
 export function useCommentSort(): [CommentSort, (sort: CommentSort) => void] {
-  const sort = useSyncExternalStore(subscribeToLocation, currentSort);
+  // `sort`: the order the server resolved from the URL and the cookie, when it gives one.
+  const server = useServerRender();
+  const sort = useSyncExternalStore(
+    subscribeToLocation,
+    currentSort,
+    // Hydrating: the URL and the cookie, as the server read them; localStorage only after.
+    () => (server ? server.sort : sharedSort()) ?? DEFAULT_SORT,
+  );
   const setSort = useCallback((next: CommentSort) => {
     try {
-      window.localStorage.setItem(STORAGE_KEY, URL_VALUES[next]);
+      writeCookie(SORT_COOKIE, SORT_PARAMS[next]);
+      window.localStorage.setItem(STORAGE_KEY, SORT_PARAMS[next]);
     } catch {
       // Not remembered, but the URL still carries it.
     }
     const url = new URL(window.location.href);
-    url.searchParams.set(SORT_PARAM, URL_VALUES[next]);
+    url.searchParams.set(SORT_PARAM, SORT_PARAMS[next]);
     navigate(`${url.pathname}${url.search}${url.hash}`, { replace: true });
   }, []);
   return [sort, setSort];

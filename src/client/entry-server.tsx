@@ -1,0 +1,77 @@
+// The app rendered on the real server (built apart into dist-server/ by `npm run build`, loaded
+// by src/server/article-pages.ts): an article page's HTML, streamed, from the very query cache
+// the browser will hydrate from, in the reader's language. What is personal to a reader (their
+// drafts, recommendations, own pending comments) is never rendered here: the browser applies it
+// once the page is hydrated.
+import { StrictMode } from 'react';
+import { renderToPipeableStream } from 'react-dom/server';
+import type { ArticlePageRequest, RenderCallbacks, RenderedArticlePage, ServerRenderer } from '../shared/server-page';
+import { App } from './app/app';
+import { articleMetadata } from './app/article-metadata';
+import { headTags, serializeJsonLd, type DocumentMetadata } from './app/document-metadata';
+import { seedPageData } from './app/page-data';
+import { createQueryClient } from './app/query-client';
+import { en, enDeferred } from './lib/i18n/en';
+import { fr } from './lib/i18n/fr';
+import { ServerRenderContext, type ServerRender } from './lib/server-render';
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+
+/** <title> and the head tags useDocumentMetadata would set, as HTML. */
+function headHtml(metadata: DocumentMetadata): string {
+  const tags = headTags(metadata).map(({ tag, attributes, text }) => {
+    const attrs = Object.entries(attributes)
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+      .join('');
+    // The JSON-LD text is already safe inside <script> (serializeJsonLd escapes "<").
+    return tag === 'script' ? `<script${attrs}>${text ?? ''}</script>` : `<${tag}${attrs}>`;
+  });
+  return [`<title>${escapeHtml(metadata.title)}</title>`, ...tags].join('');
+}
+
+function renderArticlePage(request: ArticlePageRequest, callbacks: RenderCallbacks): RenderedArticlePage {
+  const queryClient = createQueryClient();
+  seedPageData(queryClient, request.data);
+  const server: ServerRender = {
+    pathname: request.pathname,
+    search: request.search,
+    origin: request.origin,
+    catalogue: request.language === 'en' ? en : fr,
+    deferred: request.language === 'en' ? enDeferred : null,
+    theme: request.theme,
+    sort: request.data.sort,
+  };
+  const { article, commentPage } = request.data;
+  const metadata = articleMetadata({
+    article,
+    comments: commentPage.comments.filter((comment) => !comment.removed),
+    commentCount: commentPage.total,
+    origin: request.origin,
+  });
+  const stream = renderToPipeableStream(
+    <StrictMode>
+      <ServerRenderContext value={server}>
+        <App queryClient={queryClient} />
+      </ServerRenderContext>
+    </StrictMode>,
+    {
+      // Once everything is rendered, lazy parts included: the HTML then holds every boundary in
+      // place, with none of the inline scripts React streams to fill late ones in (which the
+      // Content-Security-Policy would have to allow), and a reader without JavaScript gets it all.
+      // The data is read before rendering starts, so this waits only for the lazy modules.
+      onAllReady: callbacks.onShellReady,
+      nonce: request.nonce,
+      onShellError: callbacks.onShellError,
+      onError: callbacks.onError,
+    },
+  );
+  return {
+    head: headHtml(metadata),
+    dataJson: serializeJsonLd(request.data),
+    pipe: (destination) => void stream.pipe(destination as unknown as NodeJS.WritableStream),
+    abort: () => stream.abort(),
+  };
+}
+
+export const renderer: ServerRenderer = { renderArticlePage };

@@ -1,0 +1,60 @@
+// The comment forms without JavaScript: a plain HTML form posts here, and the server answers as
+// the app would, through the very API the app calls (same rules, throttles, bans, word lists,
+// idempotency). Accepted: 303 to the article, which thanks the author (Post/Redirect/Get, so a
+// reload does not post again). Refused: the page again, status 422, the form open with every
+// typed value and each error beside its field.
+import { createHash } from 'node:crypto';
+import type { Api, ClientContext } from '../http/api';
+import { FORM_POST_PATH, type PostedFormValues, type RefusedForm } from '../shared/server-page';
+
+const FORM_PATH = new RegExp(`^/articles/([^/]+)/${FORM_POST_PATH}/?$`);
+
+export function formPostSlug(method: string, url: URL): string | null {
+  if (method !== 'POST') return null;
+  const raw = FORM_PATH.exec(url.pathname)?.[1];
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+export type FormPostOutcome = { kind: 'sent'; location: string } | { kind: 'refused'; refused: RefusedForm } | { kind: 'not-found' };
+
+/** What the API said, turned into the form's words (the API's French messages, field by field). */
+async function refusal(response: Response, parentId: string | null, values: PostedFormValues): Promise<RefusedForm> {
+  const { error } = (await response.json()) as { error: { message: string; fields?: Record<string, string> } };
+  const fields = error.fields ?? {};
+  const errors: RefusedForm['errors'] = {};
+  for (const name of ['author', 'email', 'body'] as const) if (fields[name]) errors[name] = fields[name];
+  if (Object.keys(errors).length === 0) errors.form = error.message;
+  return { parentId, values, errors };
+}
+
+/**
+ * Posts the form's comment through the API. The idempotency key is the form's content: the same
+ * comment sent twice (a double click, a resent form) is stored once.
+ */
+export async function postForm(api: Api, body: string, slug: string, origin: string, client: ClientContext): Promise<FormPostOutcome> {
+  const form = new URLSearchParams(body);
+  const values: PostedFormValues = { author: form.get('author') ?? '', email: form.get('email') ?? '', body: form.get('body') ?? '' };
+  const parentId = form.get('parentId') || null;
+  const key = createHash('sha256').update(JSON.stringify([slug, parentId, values.author, values.email, values.body])).digest('base64url');
+  const response = await api.handle(
+    new Request(new URL(`/api/articles/${encodeURIComponent(slug)}/comments`, origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `form-${key}` },
+      body: JSON.stringify({ ...values, parentId }),
+    }),
+    client,
+  );
+  if (response.status === 200 || response.status === 201) {
+    const { comment } = (await response.json()) as { comment: { id: string } };
+    const anchor = parentId === null ? 'reagir' : `commentaire-${parentId}`;
+    return { kind: 'sent', location: `/articles/${encodeURIComponent(slug)}?envoye=${encodeURIComponent(comment.id)}#${anchor}` };
+  }
+  const answer = (await response.clone().json()) as { error: { code: string } };
+  if (response.status === 404 && answer.error.code === 'not_found') return { kind: 'not-found' };
+  return { kind: 'refused', refused: await refusal(response, parentId, values) };
+}

@@ -1,0 +1,85 @@
+// The seam between the real server and the client's server-side renderer (src/client/
+// entry-server.tsx, built apart into dist-server/ and loaded by the server at start): what the
+// server reads from the store and hands over, and what it gets back to write into the page. The
+// data is the API's own answers, so that the page holds exactly what the client would have asked.
+import type { Article, CommentPage, CommentSort } from './contract';
+
+/** Where the page's data travels from the server to the client: a JSON script the app reads. */
+export const PAGE_DATA_ELEMENT_ID = 'reagir-page-data';
+
+/** The fields of the comment form, by their names in a form post. */
+export interface PostedFormValues {
+  author: string;
+  email: string;
+  body: string;
+}
+
+/**
+ * A comment form sent without JavaScript and refused: the page comes back with that form open,
+ * every typed value kept, each error beside its field (`form` for one about the whole form).
+ */
+export interface RefusedForm {
+  /** The comment answered; null for the form under the article. */
+  parentId: string | null;
+  values: PostedFormValues;
+  errors: Partial<Record<keyof PostedFormValues | 'form', string>>;
+}
+
+/** Where a form without JavaScript posts: the article's address and this. */
+export const FORM_POST_PATH = 'commentaires';
+
+export interface ArticlePageData {
+  slug: string;
+  sort: CommentSort;
+  /** GET /api/articles/:slug's `article`. */
+  article: Article;
+  /** GET /api/articles/:slug/comments?sort=…, its first page. */
+  commentPage: CommentPage;
+  refusedForm?: RefusedForm;
+}
+
+export interface ArticlePageRequest {
+  pathname: string;
+  /** With its "?", or empty. */
+  search: string;
+  /** The site's origin, e.g. https://www.example.fr, for the canonical URL and Open Graph. */
+  origin: string;
+  language: 'fr' | 'en';
+  /** The colour theme the reader chose (cookie), as the theme switch shows it. */
+  theme: 'auto' | 'light' | 'dark';
+  data: ArticlePageData;
+  /**
+   * This response's CSP nonce: React fills the parts it renders late (lazy ones) with small
+   * inline scripts, which carry it.
+   */
+  nonce: string;
+}
+
+/** The part of node's Writable React's pipe needs, so that this module stays free of Node types. */
+export interface PageDestination {
+  write(chunk: string | Uint8Array): boolean;
+  end(): void;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+}
+
+export interface RenderedArticlePage {
+  /** Title, description, canonical, Open Graph, Twitter and JSON-LD tags, as HTML for <head>. */
+  head: string;
+  /** The page data as JSON safe inside a <script> element (no "<", no U+2028). */
+  dataJson: string;
+  /** Starts streaming the app's HTML (what goes inside #root) into `destination`. */
+  pipe(destination: PageDestination): void;
+  abort(): void;
+}
+
+export interface RenderCallbacks {
+  /** The app's HTML is ready, all of it: call pipe(). */
+  onShellReady(): void;
+  onShellError(error: unknown): void;
+  onError(error: unknown): void;
+}
+
+/** What dist-server/entry-server.js exports. */
+export interface ServerRenderer {
+  renderArticlePage(request: ArticlePageRequest, callbacks: RenderCallbacks): RenderedArticlePage;
+}

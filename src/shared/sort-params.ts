@@ -1,0 +1,13 @@
+// How each order of the comments is written in addresses (`?tri=anciens`) and in the cookie the
+// server renders the remembered order by: French words, as the rest of the site's addresses.
+import type { CommentSort } from './contract';
+
+export const SORT_PARAMS: Record<CommentSort, string> = {
+  newest: 'recents',
+  oldest: 'anciens',
+  replies: 'reponses',
+  recommended: 'recommandes',
+};
+
+/** The cookie holding a reader's chosen order (set by the client, read by the server). */
+export const SORT_COOKIE = 'reagir_tri';
