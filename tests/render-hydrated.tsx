@@ -55,6 +55,7 @@ export async function renderOnServerThenHydrate(path: string, { server: choices 
     catalogue: fr,
     deferred: null,
     theme: choices.theme ?? 'auto',
+    refusedForm: undefined,
     sort,
   };
   const storageRead = vi.spyOn(Storage.prototype, 'getItem');

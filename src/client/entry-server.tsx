@@ -41,6 +41,7 @@ function renderArticlePage(request: ArticlePageRequest, callbacks: RenderCallbac
     deferred: request.language === 'en' ? enDeferred : null,
     theme: request.theme,
     sort: request.data.sort,
+    refusedForm: request.data.refusedForm,
   };
   const { article, commentPage } = request.data;
   const metadata = articleMetadata({
@@ -61,6 +62,9 @@ function renderArticlePage(request: ArticlePageRequest, callbacks: RenderCallbac
       // Content-Security-Policy would have to allow), and a reader without JavaScript gets it all.
       // The data is read before rendering starts, so this waits only for the lazy modules.
       onAllReady: callbacks.onShellReady,
+      // Every boundary inline, however large: an outlined one waits hidden for a script to show
+      // it, which a reader without JavaScript never runs.
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
       nonce: request.nonce,
       onShellError: callbacks.onShellError,
       onError: callbacks.onError,

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { PAGE_DATA_ELEMENT_ID, type ArticlePageData } from '../shared/server-page';
@@ -20,20 +21,23 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 const pageData = document.getElementById(PAGE_DATA_ELEMENT_ID)?.textContent;
+const app = (queryClient: QueryClient) => (
+  <StrictMode>
+    <App queryClient={queryClient} />
+  </StrictMode>
+);
 
 if (pageData) {
   // Rendered by the server: hydrated from the data it was rendered from, in the language it chose
   // (<html lang>), so that the first render here is the server's, word for word.
   const queryClient = createQueryClient();
-  seedPageData(queryClient, JSON.parse(pageData) as ArticlePageData);
+  const data = JSON.parse(pageData) as ArticlePageData;
+  seedPageData(queryClient, data);
+  // A refused form came back from its action's address: the page is the article's.
+  if (data.path) history.replaceState(null, '', data.path);
   const language = document.documentElement.lang as Language;
   void showLanguage(LANGUAGES.includes(language) ? language : 'fr').finally(() => {
-    hydrateRoot(
-      root,
-      <StrictMode>
-        <App queryClient={queryClient} />
-      </StrictMode>,
-    );
+    hydrateRoot(root, app(queryClient));
     // A choice made before the server could know it (kept in localStorage only) wins now.
     const preferred = preferredLanguage();
     if (preferred !== language) void showLanguage(preferred);
@@ -42,10 +46,6 @@ if (pageData) {
   // The reader's language is settled before the first render (English is a small chunk of its
   // own), so that a page meant to be in English never shows French first.
   void Promise.all([startMockBackendWhereWanted(), startLanguage()]).finally(() => {
-    createRoot(root).render(
-      <StrictMode>
-        <App queryClient={createQueryClient()} />
-      </StrictMode>,
-    );
+    createRoot(root).render(app(createQueryClient()));
   });
 }

@@ -14,7 +14,7 @@ import { constants as zlibConstants, createBrotliCompress, createGzip } from 'no
 import { Problem } from '../core/problem';
 import { readArticle, readCommentPage, TOP_LEVEL_PAGE_SIZE } from '../core/read-discussion';
 import type { StoreReads } from '../core/store';
-import { PAGE_DATA_ELEMENT_ID, type RefusedForm, type ServerRenderer } from '../shared/server-page';
+import { PAGE_DATA_ELEMENT_ID, type ArticlePageRequest, type RefusedForm, type ServerRenderer } from '../shared/server-page';
 import { chooseEncoding } from './compression';
 import { SORT_COOKIE } from '../shared/sort-params';
 import { cookieOf, pageLanguage, pageSort, pageTheme, type PageTheme } from './page-request';
@@ -154,18 +154,19 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
       const scriptSources = [...template.scriptHashes, `'nonce-${nonce}'`];
       const commentPage = await readCommentPage(store, slug, sort, null, TOP_LEVEL_PAGE_SIZE);
 
+      const pageRequest: ArticlePageRequest = {
+        pathname: url.pathname,
+        search: url.search,
+        origin: context.origin,
+        language,
+        theme,
+        nonce,
+        data: { slug, sort, article, commentPage, ...(refused ? { refusedForm: refused, path: `${url.pathname}${url.search}` } : {}) },
+      };
       await new Promise<void>((resolveBegun, reject) => {
         let begun = false;
         const page = renderer.renderArticlePage(
-          {
-            pathname: url.pathname,
-            search: url.search,
-            origin: context.origin,
-            language,
-            theme,
-            nonce,
-            data: { slug, sort, article, commentPage, ...(refused ? { refusedForm: refused } : {}) },
-          },
+          pageRequest,
           {
             onShellReady() {
               begun = true;

@@ -12,6 +12,7 @@ import { REQUEST_ERRORS } from '../http/messages-fr';
 import { addressKeyer, type AddressKey } from './address-key';
 import type { ArticlePages, PageContext } from './article-pages';
 import { formPostSlug, postForm } from './form-posts';
+import { refusedFormPath } from '../shared/server-page';
 import { consoleLog, errorEntry, type Log } from './log';
 import { jsonPayload, sendPayload, textPayload, type Payload } from './payload';
 import { DEFAULT_FRAME_ANCESTORS, securityHeaders } from './security-headers';
@@ -146,7 +147,9 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     const outcome = await postForm(api, await webRequest.text(), slug, context.origin, { addressKey: addressKey(client.address) });
     if (outcome.kind === 'not-found') return plain(404, 'Cet article est introuvable.');
     if (outcome.kind === 'sent') return plain(303, '', { location: outcome.location });
-    await pages.answer(request, response, new URL(`/articles/${encodeURIComponent(slug)}`, context.origin), slug, context, outcome.refused);
+    // Rendered at the address the browser will show (main.tsx puts it there): a reply form is
+    // open by ?repondre=, as when its link is followed.
+    await pages.answer(request, response, new URL(refusedFormPath(slug, outcome.refused.parentId), context.origin), slug, context, outcome.refused);
   }
 
   /** The answer with the browser's defences, which win over anything the answer says itself. */

@@ -28,6 +28,13 @@ export interface RefusedForm {
 /** Where a form without JavaScript posts: the article's address and this. */
 export const FORM_POST_PATH = 'commentaires';
 
+/**
+ * The address a page showing a refused form is rendered at, and shown at once it runs (the
+ * browser is still at the form's action): the article, with the reply form open if it was one.
+ */
+export const refusedFormPath = (slug: string, parentId: string | null): string =>
+  `/articles/${encodeURIComponent(slug)}${parentId === null ? '' : `?repondre=${encodeURIComponent(parentId)}`}`;
+
 export interface ArticlePageData {
   slug: string;
   sort: CommentSort;
@@ -36,6 +43,11 @@ export interface ArticlePageData {
   /** GET /api/articles/:slug/comments?sort=…, its first page. */
   commentPage: CommentPage;
   refusedForm?: RefusedForm;
+  /**
+   * With a refused form: the address the page was rendered at (refusedFormPath), which the
+   * browser, still at the form's action, shows before hydrating.
+   */
+  path?: string;
 }
 
 export interface ArticlePageRequest {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildProduction } from '../../tools/build-production.mjs';
-import { addProcessModerator, PROCESS_MODERATOR } from '../server/moderator-session';
+import { addProcessModerator, moderatorCookie, PROCESS_MODERATOR } from '../server/moderator-session';
 import { runServer, type ServerProcess } from '../server/server-process';
 
 const ARTICLE = '/articles/hollande-poutine-daech';
@@ -111,6 +111,9 @@ test('the article page comes rendered from the server: the first comment is in t
   expect(html).toMatch(/Commentaires \(\d+\)/);
   // The data it was rendered from, for the browser to hydrate with, in a script that does not run.
   expect(html).toMatch(/<script type="application\/json" id="reagir-page-data">\{/);
+  // Everything in place, no part left hidden for a script to show; the form posts to the server.
+  expect(html).not.toContain('<template');
+  expect(html).toMatch(/<form class="comment-form" aria-labelledby="reagir-heading" noValidate="" action="\/articles\/hollande-poutine-daech\/commentaires" method="post">/);
   // No early requests: the page holds its data already.
   expect(html).not.toContain('__reagirEarly');
   // Nothing personal in it: a shared cache may keep it briefly; a reader's own choices make it theirs.
@@ -160,4 +163,44 @@ test('without JavaScript, a reader reads the article and the first page of comme
   await expect(page.getByRole('heading', { level: 2, name: /^Commentaires \(\d+\)$/ })).toBeVisible();
   await expect(page.getByRole('article').filter({ hasText: 'GERARD59' }).first()).toBeVisible();
   await context.close();
+});
+
+test('without JavaScript, a reader replies through plain forms: refused with every value kept, then thanked, once', async ({ browser }) => {
+  const origin = await restart();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${origin}${ARTICLE}`);
+
+  // "Répondre" is a link to the page with that reply form open.
+  await page.getByRole('link', { name: 'Répondre à GERARD59' }).click();
+  const form = page.getByRole('form', { name: 'Répondre à GERARD59' });
+  await form.getByLabel('Pseudo').fill('Sans script');
+  await form.getByLabel('Email').fill('pas-un-email');
+  await form.getByLabel('Commentaire').fill('Une réponse écrite sans JavaScript.');
+  await form.getByRole('button', { name: 'Envoyer' }).click();
+
+  // Refused: the same form, open, each error by its field, everything typed still there.
+  const refused = page.getByRole('form', { name: 'Répondre à GERARD59' });
+  await expect(refused.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(refused.getByLabel('Email')).toHaveValue('pas-un-email');
+  await expect(refused.getByLabel('Commentaire')).toHaveValue('Une réponse écrite sans JavaScript.');
+  await expect(refused.getByLabel('Pseudo')).toHaveValue('Sans script');
+
+  await refused.getByLabel('Email').fill('sans-script@example.fr');
+  await refused.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.getByRole('form', { name: 'Réagir' }).getByRole('status')).toHaveText(THANK_YOU);
+  // Post/Redirect/Get: a reload asks for the page again, it does not post again.
+  expect(page.url()).toMatch(/\?envoye=/);
+  await page.reload();
+  await context.close();
+
+  // Stored once, pending, under the comment answered.
+  const server = (await browser.newContext()).request;
+  const cookie = await moderatorCookie(origin);
+  const queue = (await (await server.get(`${origin}/api/moderation/comments?status=pending`, { headers: { cookie } })).json()) as {
+    comments: Array<{ body: string; parent: { author: string } | null }>;
+  };
+  const mine = queue.comments.filter((comment) => comment.body === 'Une réponse écrite sans JavaScript.');
+  expect(mine).toHaveLength(1);
+  expect(mine[0]?.parent?.author).toBe('GERARD59');
 });

@@ -1,7 +1,7 @@
 // Writes a page's description into <head> (its title, meta and link tags, its JSON-LD): loaded
 // when a page first describes itself, not with the first bundle. A page rendered on the server
 // has its head written already; this keeps it true as the reader moves and loads more.
-import { articleMetadata } from './article-metadata';
+import { articleMetadata, siteOrigin } from './article-metadata';
 import { headTags, type DocumentMetadata, type HeadTag } from './document-metadata';
 import type { PageDescription } from './use-document-metadata';
 
@@ -21,7 +21,7 @@ function applyHeadTag({ selector, tag, attributes, text }: HeadTag): () => void 
 }
 
 function metadataOf(description: PageDescription): DocumentMetadata {
-  return 'article' in description ? articleMetadata(description) : { title: description.title };
+  return 'article' in description ? articleMetadata({ ...description, origin: description.origin ?? siteOrigin() }) : { title: description.title };
 }
 
 /** Applies the description; the returned function puts back what the head held before. */

@@ -2,6 +2,15 @@ import type { Article, PublishedComment } from '../../shared/contract';
 import type { DocumentMetadata } from './document-metadata';
 import { SITE_NAME } from './site';
 
+/**
+ * The origin absolute URLs are built on: the publisher's canonical site when the build names
+ * it (VITE_SITE_URL), else the origin the page is served from.
+ */
+export function siteOrigin(): string {
+  const configured = import.meta.env.VITE_SITE_URL;
+  return configured ? configured.replace(/\/+$/, '') : window.location.origin;
+}
+
 export const articleUrl = (origin: string, slug: string) => `${origin}/articles/${encodeURIComponent(slug)}`;
 
 interface ArticleMetadataInput {

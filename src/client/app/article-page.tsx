@@ -9,7 +9,7 @@ import { NewCommentPanel } from '../features/comments/components/new-comment-pan
 import { useCatalogue } from '../lib/i18n/language';
 import { QueryFailure } from '../lib/query-failure';
 import { NotFoundPage } from './not-found-page';
-import { SITE_NAME, siteOrigin } from './site';
+import { SITE_NAME } from './site';
 import { useDocumentMetadata } from './use-document-metadata';
 import { useLoadedComments } from './use-loaded-comments';
 import { useServerRender } from '../lib/server-render';
@@ -28,7 +28,7 @@ export function ArticlePage({ slug }: { slug: string }) {
     notFound
       ? null
       : article.data
-        ? { article: article.data, comments: loaded.comments, commentCount: loaded.total, origin: server?.origin ?? siteOrigin() }
+        ? { article: article.data, comments: loaded.comments, commentCount: loaded.total, origin: server?.origin }
         : { title: `${t.article.title} · ${SITE_NAME}` },
   );
 

@@ -24,11 +24,17 @@ afterEach(() => {
 });
 
 describe('a server-rendered article page, hydrated', () => {
-  it('is, with no personal state, the very HTML the server sent', async () => {
+  it('is, with no personal state, the very HTML the server sent, but for the "Répondre" links now buttons', async () => {
     const { container, serverHtml } = await renderOnServerThenHydrate(SEED_PATH);
     expect(screen.getByRole('heading', { name: 'Commentaires (19)' })).toBeInTheDocument();
     expect(articleForm().getByLabelText('Commentaire')).toHaveValue('');
-    expect(container.innerHTML).toBe(serverHtml);
+    // Without the app, "Répondre" is a link to the page with the form open; with it, the button.
+    expect(serverHtml).toContain('<a class="button button--link" href="?repondre=seed-01#commentaire-seed-01" aria-label="Répondre à GERARD59">Répondre</a>');
+    const withButtons = serverHtml.replace(
+      /<a class="button button--link" href="\?repondre=[^"]+" aria-label="([^"]+)">Répondre<\/a>/g,
+      '<button type="button" class="button button--link" aria-label="$1" aria-expanded="false">Répondre</button>',
+    );
+    expect(container.innerHTML).toBe(withButtons);
   });
 
   it('then shows what this reader recommends and reported', async () => {

@@ -4,7 +4,8 @@ import type { Article, PublishedComment } from '../../shared/contract';
 /** What a page says about itself: a title, or an article with the comments it shows. */
 export type PageDescription =
   | { title: string }
-  | { article: Article; comments: readonly PublishedComment[]; commentCount: number | undefined; origin: string };
+  /** `origin`: the site's, when the server knows it; else siteOrigin(), read when applied. */
+  | { article: Article; comments: readonly PublishedComment[]; commentCount: number | undefined; origin?: string };
 
 /**
  * Keeps <title> and the head elements describing the page in the document while the page that

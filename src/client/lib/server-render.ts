@@ -4,6 +4,7 @@
 // (the server wrote them into the page), so that hydration finds what the server rendered.
 import { createContext, useContext } from 'react';
 import type { CommentSort } from '../../shared/contract';
+import type { RefusedForm } from '../../shared/server-page';
 import type { Catalogue } from './i18n/fr';
 import type { DeferredCatalogue } from './i18n/fr-deferred';
 
@@ -19,8 +20,11 @@ export interface ServerRender {
   theme: 'auto' | 'light' | 'dark';
   /** The order the page was rendered in: ?tri=, else the reader's cookie, else newest. */
   sort: CommentSort;
+  /** A comment form posted without JavaScript and refused: the page shows it open, as it was. */
+  refusedForm: RefusedForm | undefined;
 }
 
 export const ServerRenderContext = createContext<ServerRender | null>(null);
 
 export const useServerRender = (): ServerRender | null => useContext(ServerRenderContext);
+

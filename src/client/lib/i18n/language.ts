@@ -1,6 +1,7 @@
 // The interface's language: a module-level store read with useSyncExternalStore, as the router
 // reads the URL. French is in the bundle; English is fetched the first time it is wanted.
 import { useSyncExternalStore } from 'react';
+import { readCookie, writeCookie } from '../cookies';
 import { useServerRender } from '../server-render';
 import { fr, type Catalogue } from './fr';
 import type { DeferredCatalogue } from './fr-deferred';
@@ -50,7 +51,7 @@ export function showLanguage(language: Language): Promise<void> {
 
 function storedLanguage(): Language | null {
   // The cookie first: it is what the server rendered the page by.
-  const cookie = new RegExp(`(?:^|; )${LANGUAGE_COOKIE}=(\\w+)`).exec(document.cookie)?.[1];
+  const cookie = readCookie(LANGUAGE_COOKIE);
   if (isLanguage(cookie)) return cookie;
   try {
     const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
@@ -78,7 +79,11 @@ export function chooseLanguage(language: Language): Promise<void> {
   } catch {
     // Not remembered, but shown all the same.
   }
-  document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  try {
+    writeCookie(LANGUAGE_COOKIE, language);
+  } catch {
+    // Cookies refused: this browser renders in the server's choice until the app runs.
+  }
   return showLanguage(language);
 }
 

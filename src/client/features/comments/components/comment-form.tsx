@@ -2,7 +2,10 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { commentProblems, type CommentField } from '../../../../shared/comment-rules';
 import { countGraphemes } from '../../../../shared/count-graphemes';
 import { messageFor } from '../../../../shared/coded-messages';
+import { FORM_POST_PATH } from '../../../../shared/server-page';
 import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { useSearchParam } from '../../../lib/router';
+import { useRefusedForm } from '../lib/refused-form';
 import { draftKey } from '../lib/draft-store';
 import { firstInvalidField, type FieldErrors } from '../lib/field-errors';
 import { useCommentDraft } from '../lib/use-comment-draft';
@@ -34,9 +37,17 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   const t = useDeferredCatalogue();
   const id = useId();
   const key = draftKey(articleSlug, parentId);
-  const draft = useCommentDraft(key);
+  // Posted without JavaScript and refused, this form comes back from the server as it was sent.
+  const refused = useRefusedForm(parentId);
+  const draft = useCommentDraft(key, refused?.values);
   const { values } = draft;
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors>(() => {
+    const { form: _whole, ...fields } = refused?.errors ?? {};
+    return fields;
+  });
+  const [refusedWhole, setRefusedWhole] = useState(refused?.errors.form);
+  // The article's form, back from a post without JavaScript (src/server/form-posts.ts).
+  const sentWithoutScript = useSearchParam('envoye') !== null && parentId === null;
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
@@ -88,6 +99,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    setRefusedWhole(undefined);
     sender.send();
   }
 
@@ -107,13 +119,22 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       className="comment-form"
       aria-label={label}
       aria-labelledby={labelledBy}
+      // Without JavaScript (or before it runs), the form posts to the server itself.
+      method="post"
+      action={`/articles/${encodeURIComponent(articleSlug)}/${FORM_POST_PATH}`}
       noValidate
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
     >
+      {parentId !== null && <input type="hidden" name="parentId" value={parentId} />}
       <p role="status" className="comment-form__status">
-        {sender.sent ? t.form.thanks : ''}
+        {sender.sent || sentWithoutScript ? t.form.thanks : ''}
       </p>
+      {refusedWhole && (
+        <p role="alert" className="comment-form__failure">
+          {refusedWhole}
+        </p>
+      )}
       {draft.storageProblem && <p className="comment-form__note">{t.form.noDrafts}</p>}
       {draft.otherTabDraft && (
         <OtherTabNotice onTakeOtherTab={draft.takeOtherTabDraft} onKeepThisText={draft.ignoreOtherTabDraft} />

@@ -1,6 +1,7 @@
 import { lazy, memo, Suspense, useCallback, useId, useRef, useState } from 'react';
+import { useHydrated } from '../../../lib/hydration';
 import { useCatalogue } from '../../../lib/i18n/language';
-import { Link } from '../../../lib/router';
+import { Link, useSearchParam } from '../../../lib/router';
 import { childrenIn, type Thread } from '../lib/build-thread';
 import { FROM_DISCUSSION } from '../lib/history-state';
 import { useOwnPendingUnder } from '../lib/own-pending';
@@ -41,7 +42,11 @@ interface CommentItemProps {
  */
 export const CommentItem = memo(function Comment({ articleSlug, thread, commentId, depth, parentAuthor }: CommentItemProps) {
   const t = useCatalogue();
-  const [replying, setReplying] = useState(false);
+  // Open from the start when the address asks for it: the link below followed without
+  // JavaScript, or this reply form sent back refused (see refusedFormPath).
+  const askedFor = useSearchParam('repondre') === commentId;
+  const [replying, setReplying] = useState(askedFor);
+  const hydrated = useHydrated();
   const [collapsed, setCollapsed] = useState(false);
   const [reporting, setReporting] = useState(false);
   const reported = useReported(commentId);
@@ -89,17 +94,28 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
             )}
             <CommentBody text={comment.body} />
             <div className="comment__actions">
-              <button
-                ref={replyButton}
-                type="button"
-                className="button button--link"
-                // The visible word starts the name (WCAG 2.5.3); the pseudo tells the buttons apart.
-                aria-label={t.comments.replyTo(comment.author)}
-                aria-expanded={replying}
-                onClick={() => setReplying(true)}
-              >
-                {t.comments.reply}
-              </button>
+              {hydrated ? (
+                <button
+                  ref={replyButton}
+                  type="button"
+                  className="button button--link"
+                  // The visible word starts the name (WCAG 2.5.3); the pseudo tells the buttons apart.
+                  aria-label={t.comments.replyTo(comment.author)}
+                  aria-expanded={replying}
+                  onClick={() => setReplying(true)}
+                >
+                  {t.comments.reply}
+                </button>
+              ) : (
+                // Before the app runs (or without it): a link to this page with the form open.
+                <a
+                  className="button button--link"
+                  href={`?repondre=${encodeURIComponent(commentId)}#commentaire-${encodeURIComponent(commentId)}`}
+                  aria-label={t.comments.replyTo(comment.author)}
+                >
+                  {t.comments.reply}
+                </a>
+              )}
               <RecommendButton articleSlug={articleSlug} comment={comment} />
               <Permalink articleSlug={articleSlug} commentId={comment.id} author={comment.author} />
               <button

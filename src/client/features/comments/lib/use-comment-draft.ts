@@ -37,11 +37,13 @@ const BLANK: DraftState = { values: { author: '', email: '', body: '' }, restore
  * restored when the form comes back. Another tab writing the same draft is reported, never
  * applied silently: the newest save wins in storage, and this tab keeps what it shows.
  */
-export function useCommentDraft(key: string) {
+export function useCommentDraft(key: string, refused?: CommentDraft) {
   const form = useId();
   // The draft and the remembered identity are this browser's: a form the server rendered gets
-  // them once hydrated, a form opened here at once.
-  const start = useReadOnce(() => initialState(key, form), BLANK);
+  // them once hydrated, a form opened here at once. A form the server sent back refused (posted
+  // without JavaScript) shows what was typed, on both sides, and keeps it.
+  const [refusedState] = useState<DraftState | null>(() => (refused ? { ...BLANK, values: { ...refused } } : null));
+  const start = useReadOnce(() => refusedState ?? initialState(key, form), refusedState ?? BLANK);
   const [state, setState] = useState(start);
   if (state === BLANK && start !== BLANK) setState(start);
   const [otherTabDraft, setOtherTabDraft] = useState<Draft | null>(null);
