@@ -90,33 +90,25 @@ function sizeLines(results) {
   ];
 }
 
-/** Per N and page: time to first byte, first contentful paint, first comment, load end. */
-function paintLines(results, spread) {
-  const widths = [6, -10, 14, 18, 18, 22];
-  const lines = [
-    '',
-    'Pages per N, ms from navigation start (TTFB: the document’s responseStart - requestStart; static: server-rendered HTML, no JS)',
-    row(['N', 'page', 'TTFB', 'first cont. paint', 'first comment', 'load end'], widths),
-  ];
+/** A table with a row per N and page: `cells(page)` gives a page's figures after N and its name. */
+function pageTable(results, { title, headers, widths, cells }) {
+  const lines = ['', title, row(['N', 'page', ...headers], widths)];
   for (const [size, result] of Object.entries(results.discussions)) {
     for (const [target, name] of TARGETS) {
-      const page = result[target];
-      lines.push(
-        row(
-          [
-            target === 'production' ? size : '',
-            name,
-            spread(page, ['ttfbMs'], ms),
-            spread(page, ['fcpMs'], ms),
-            spread(page, ['firstCommentMs'], ms),
-            spread(page, ['loadEventEndMs'], ms),
-          ],
-          widths,
-        ),
-      );
+      lines.push(row([target === 'production' ? size : '', name, ...cells(result[target])], widths));
     }
   }
   return lines;
+}
+
+/** Per N and page: time to first byte, first contentful paint, first comment, load end. */
+function paintLines(results, spread) {
+  return pageTable(results, {
+    title: 'Pages per N, ms from navigation start (TTFB: the document’s responseStart - requestStart; static: server-rendered HTML, no JS)',
+    headers: ['TTFB', 'first cont. paint', 'first comment', 'load end'],
+    widths: [6, -10, 14, 18, 18, 22],
+    cells: (page) => ['ttfbMs', 'fcpMs', 'firstCommentMs', 'loadEventEndMs'].map((figure) => spread(page, [figure], ms)),
+  });
 }
 
 /** The static page's check, then the app / static ratios, or loudly none. */
@@ -144,31 +136,17 @@ function ratioLines(results) {
 
 /** Per N and page: the heading painted, long tasks during load, heap after load. */
 function loadCostLines(results, spread) {
-  const widths = [6, -10, 18, 12, 20, 16];
-  const lines = [
-    '',
-    '"Commentaires (N)" painted (ms), long tasks > 50 ms during load (count, total ms), JS heap after load (MB)',
-    row(['N', 'page', 'heading painted', 'long tasks', 'long tasks ms', 'JS heap MB'], widths),
-  ];
-  for (const [size, result] of Object.entries(results.discussions)) {
-    for (const [target, name] of TARGETS) {
-      const page = result[target];
-      lines.push(
-        row(
-          [
-            target === 'production' ? size : '',
-            name,
-            spread(page, ['headingMs'], ms),
-            spread(page, ['longTaskCount'], ms),
-            spread(page, ['longTaskTotalMs'], ms),
-            spread(page, ['jsHeapBytes'], mb),
-          ],
-          widths,
-        ),
-      );
-    }
-  }
-  return lines;
+  return pageTable(results, {
+    title: '"Commentaires (N)" painted (ms), long tasks > 50 ms during load (count, total ms), JS heap after load (MB)',
+    headers: ['heading painted', 'long tasks', 'long tasks ms', 'JS heap MB'],
+    widths: [6, -10, 18, 12, 20, 16],
+    cells: (page) => [
+      spread(page, ['headingMs'], ms),
+      spread(page, ['longTaskCount'], ms),
+      spread(page, ['longTaskTotalMs'], ms),
+      spread(page, ['jsHeapBytes'], mb),
+    ],
+  });
 }
 
 function keystrokeLines(results, spread) {
