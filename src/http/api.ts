@@ -2,6 +2,7 @@
 // (src/server) and the mock (src/mock) both serve this very function, over a SQL store and over
 // the in-memory one: what the API answers is decided here and in the core, once. This module is
 // the router and the gate (sessions, other sites); the routes live in *-routes.ts.
+import { sha256Hex } from '../core/digest';
 import { Problem } from '../core/problem';
 import { moderatorOf, type PasswordCheck } from '../core/sessions';
 import type { Store } from '../core/store';
@@ -75,8 +76,7 @@ const changesState = (route: Route) => route.method !== 'GET';
  */
 async function withValidator(request: Request, response: Response): Promise<Response> {
   const body = await response.text();
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
-  const tag = `W/"${btoa(String.fromCharCode(...new Uint8Array(digest).slice(0, 18)))}"`;
+  const tag = `W/"${(await sha256Hex(body)).slice(0, 32)}"`;
   const headers = new Headers(response.headers);
   headers.set('etag', tag);
   headers.set('cache-control', 'no-cache');

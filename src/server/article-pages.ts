@@ -16,8 +16,8 @@ import { readArticle, readCommentPage, TOP_LEVEL_PAGE_SIZE } from '../core/read-
 import type { StoreReads } from '../core/store';
 import { PAGE_DATA_ELEMENT_ID, type ArticlePageRequest, type RefusedForm, type ServerRenderer } from '../shared/server-page';
 import { chooseEncoding } from './compression';
-import { SORT_COOKIE } from '../shared/sort-params';
-import { cookieOf, pageLanguage, pageSort, pageTheme, type PageTheme } from './page-request';
+import { READER_COOKIES } from '../shared/reader-cookies';
+import { cookieOf, decodedSegment, pageLanguage, pageSort, pageTheme, type PageTheme } from './page-request';
 import { inlineScriptHashes } from './security-headers';
 
 export const SERVER_ENTRY = 'entry-server.js';
@@ -37,7 +37,7 @@ export const SHARED_PAGE_CACHE = 'public, max-age=0, s-maxage=10, stale-while-re
 export const OWN_PAGE_CACHE = 'private, no-cache';
 
 function pageCache(request: IncomingMessage): string {
-  const chosen = ['reagir_lang', 'reagir_theme', SORT_COOKIE].some((name) => cookieOf(request, name) !== null);
+  const chosen = READER_COOKIES.some((name) => cookieOf(request, name) !== null);
   return chosen ? OWN_PAGE_CACHE : SHARED_PAGE_CACHE;
 }
 const ARTICLE_PATH = /^\/articles\/([^/]+)\/?$/;
@@ -127,13 +127,7 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
   return {
     slugOf(method, url) {
       if (method !== 'GET' && method !== 'HEAD') return null;
-      const raw = ARTICLE_PATH.exec(url.pathname)?.[1];
-      if (!raw) return null;
-      try {
-        return decodeURIComponent(raw);
-      } catch {
-        return null;
-      }
+      return decodedSegment(ARTICLE_PATH.exec(url.pathname)?.[1]);
     },
     async answer(request, response, url, slug, context, refused) {
       const language = pageLanguage(request);

@@ -5,26 +5,23 @@
 // typed value and each error beside its field.
 import { createHash } from 'node:crypto';
 import type { Api, ClientContext } from '../http/api';
+import { decodedSegment } from './page-request';
+import type { ApiErrorBody } from '../shared/contract';
 import { FORM_POST_PATH, type PostedFormValues, type RefusedForm } from '../shared/server-page';
 
 const FORM_PATH = new RegExp(`^/articles/([^/]+)/${FORM_POST_PATH}/?$`);
 
 export function formPostSlug(method: string, url: URL): string | null {
   if (method !== 'POST') return null;
-  const raw = FORM_PATH.exec(url.pathname)?.[1];
-  if (!raw) return null;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
+  return decodedSegment(FORM_PATH.exec(url.pathname)?.[1]);
 }
+
+type ApiError = ApiErrorBody['error'];
 
 export type FormPostOutcome = { kind: 'sent'; location: string } | { kind: 'refused'; refused: RefusedForm } | { kind: 'not-found' };
 
 /** What the API said, turned into the form's words (the API's French messages, field by field). */
-async function refusal(response: Response, parentId: string | null, values: PostedFormValues): Promise<RefusedForm> {
-  const { error } = (await response.json()) as { error: { message: string; fields?: Record<string, string> } };
+function refusal(error: ApiError, parentId: string | null, values: PostedFormValues): RefusedForm {
   const fields = error.fields ?? {};
   const errors: RefusedForm['errors'] = {};
   for (const name of ['author', 'email', 'body'] as const) if (fields[name]) errors[name] = fields[name];
@@ -54,7 +51,7 @@ export async function postForm(api: Api, body: string, slug: string, origin: str
     const anchor = parentId === null ? 'reagir' : `commentaire-${parentId}`;
     return { kind: 'sent', location: `/articles/${encodeURIComponent(slug)}?envoye=${encodeURIComponent(comment.id)}#${anchor}` };
   }
-  const answer = (await response.clone().json()) as { error: { code: string } };
-  if (response.status === 404 && answer.error.code === 'not_found') return { kind: 'not-found' };
-  return { kind: 'refused', refused: await refusal(response, parentId, values) };
+  const { error } = (await response.json()) as { error: ApiError };
+  if (response.status === 404 && error.code === 'not_found') return { kind: 'not-found' };
+  return { kind: 'refused', refused: refusal(error, parentId, values) };
 }

@@ -135,7 +135,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
    * A comment form posted without JavaScript (form-posts.ts): 303 to the thanked article, or the
    * page again with the form refused.
    */
-  async function answerFormPost(request: IncomingMessage, response: ServerResponse, slug: string, context: PageContext): Promise<void> {
+  async function answerFormPost(request: IncomingMessage, response: ServerResponse, slug: string, client: ClientView, context: PageContext): Promise<void> {
     const pages = options.articlePages as ArticlePages;
     const plain = (status: number, text: string, headers: OutgoingHttpHeaders = {}) => {
       response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers, ...context.securityHeaders([]) });
@@ -143,7 +143,6 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     };
     const webRequest = await toWebRequest(request, context.origin);
     if (webRequest === null) return plain(413, 'Le formulaire envoyé est trop volumineux.', { connection: 'close' });
-    const client = clientView(request, trustProxy);
     const outcome = await postForm(api, await webRequest.text(), slug, context.origin, { addressKey: addressKey(client.address) });
     if (outcome.kind === 'not-found') return plain(404, 'Cet article est introuvable.');
     if (outcome.kind === 'sent') return plain(303, '', { location: outcome.location });
@@ -195,7 +194,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       };
       try {
         if (slug !== null) await pages.answer(request, response, url, slug, context);
-        else await answerFormPost(request, response, postedTo as string, context);
+        else await answerFormPost(request, response, postedTo as string, client, context);
         return;
       } catch (error) {
         if (response.destroyed) return;

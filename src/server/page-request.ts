@@ -3,21 +3,27 @@
 // French), the colour theme (cookie) and the comments' order (?tri=, else cookie, else newest).
 import type { IncomingMessage } from 'node:http';
 import type { CommentSort } from '../shared/contract';
-import { SORT_COOKIE, SORT_PARAMS } from '../shared/sort-params';
+import { cookieValue } from '../http/session-cookie';
+import { LANGUAGE_COOKIE, SORT_COOKIE, THEME_COOKIE } from '../shared/reader-cookies';
+import { SORT_PARAMS } from '../shared/sort-params';
 
 export type PageLanguage = 'fr' | 'en';
 export type PageTheme = 'auto' | 'light' | 'dark';
 
-export function cookieOf(request: IncomingMessage, name: string): string | null {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.split('=');
-    if (key?.trim() === name) return value.join('=').trim();
+/** A path segment decoded, or null when its %-escapes are malformed. */
+export function decodedSegment(raw: string | undefined): string | null {
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
   }
-  return null;
 }
 
+export const cookieOf = (request: IncomingMessage, name: string): string | null => cookieValue(request.headers.cookie ?? null, name);
+
 export function pageLanguage(request: IncomingMessage): PageLanguage {
-  const chosen = cookieOf(request, 'reagir_lang');
+  const chosen = cookieOf(request, LANGUAGE_COOKIE);
   if (chosen === 'fr' || chosen === 'en') return chosen;
   // The first language we speak in the reader's list, as the browser's navigator.languages gives it.
   const ranked = (request.headers['accept-language'] ?? '')
@@ -34,7 +40,7 @@ export function pageLanguage(request: IncomingMessage): PageLanguage {
 }
 
 export function pageTheme(request: IncomingMessage): PageTheme {
-  const chosen = cookieOf(request, 'reagir_theme');
+  const chosen = cookieOf(request, THEME_COOKIE);
   return chosen === 'light' || chosen === 'dark' ? chosen : 'auto';
 }
 

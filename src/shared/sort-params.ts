@@ -8,6 +8,3 @@ export const SORT_PARAMS: Record<CommentSort, string> = {
   replies: 'reponses',
   recommended: 'recommandes',
 };
-
-/** The cookie holding a reader's chosen order (set by the client, read by the server). */
-export const SORT_COOKIE = 'reagir_tri';

@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../mock/node';
-import { SORT_COOKIE, SORT_PARAMS } from '../../shared/sort-params';
+import { SORT_COOKIE } from '../../shared/reader-cookies';
+import { SORT_PARAMS } from '../../shared/sort-params';
 import { renderApp } from '../../../tests/render-app';
 import { earlyRequestsScript } from './early-requests';
 

@@ -3,13 +3,13 @@
 // `data-theme` and `data-theme-choice` on <html>), and in localStorage, where older choices are.
 // index.html applies the choice before the first paint with the same names and values; keep the
 // two in step.
+import { THEME_COOKIE } from '../../shared/reader-cookies';
 import { readCookie, writeCookie } from '../lib/cookies';
 
 export const THEME_CHOICES = ['auto', 'light', 'dark'] as const;
 export type ThemeChoice = (typeof THEME_CHOICES)[number];
 
 export const THEME_STORAGE_KEY = 'reagir:theme';
-export const THEME_COOKIE = 'reagir_theme';
 
 export function isThemeChoice(value: unknown): value is ThemeChoice {
   return typeof value === 'string' && (THEME_CHOICES as readonly string[]).includes(value);

@@ -1,6 +1,7 @@
 // The interface's language: a module-level store read with useSyncExternalStore, as the router
 // reads the URL. French is in the bundle; English is fetched the first time it is wanted.
 import { useSyncExternalStore } from 'react';
+import { LANGUAGE_COOKIE } from '../../../shared/reader-cookies';
 import { readCookie, writeCookie } from '../cookies';
 import { useServerRender } from '../server-render';
 import { fr, type Catalogue } from './fr';
@@ -13,8 +14,6 @@ export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = { fr: 'Français', en: 'English' };
 
 export const LANGUAGE_STORAGE_KEY = 'reagir:lang';
-/** What the server reads to render a page in the reader's language (src/server/page-request.ts). */
-export const LANGUAGE_COOKIE = 'reagir_lang';
 
 const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 

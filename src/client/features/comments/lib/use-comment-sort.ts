@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { CommentSort } from '../../../../shared/contract';
-import { SORT_COOKIE, SORT_PARAMS } from '../../../../shared/sort-params';
+import { SORT_COOKIE } from '../../../../shared/reader-cookies';
+import { SORT_PARAMS } from '../../../../shared/sort-params';
 import { readCookie, writeCookie } from '../../../lib/cookies';
 import { navigate, subscribeToLocation } from '../../../lib/router';
 import { useServerRender } from '../../../lib/server-render';
