@@ -54,6 +54,11 @@ export async function openNotFound(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
 }
 
+/** The page's background in each theme (its `--paper`). */
+export const LIGHT_PAPER = 'rgb(255, 255, 255)';
+export const DARK_PAPER = 'rgb(22, 22, 22)';
+export const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
 /** Widest scroll extent of the document, to compare with the viewport's width. */
 export const documentScrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 

@@ -98,13 +98,23 @@ test('unknown articles and paths get a not-found page; deep links load directly'
 });
 
 for (const width of [390, 1280]) {
-  test(`screenshot at ${width} px without horizontal scrolling`, async ({ page }, testInfo) => {
+  test(`a reply form open at ${width} px: in view, focused, within the screen's width, no horizontal scrolling (screenshots kept)`, async ({ page }, testInfo) => {
     await page.setViewportSize({ width, height: 900 });
     await openArticle(page);
     await page.getByRole('button', { name: 'Répondre à Booboo' }).click();
+    const form = page.getByRole('form', { name: 'Répondre à Booboo' });
+    await expect(form.getByLabel('Commentaire')).toBeFocused();
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth).toBeLessThanOrEqual(width);
+    // Each of its fields and buttons fits across the screen.
+    for (const control of [form.getByLabel('Pseudo'), form.getByLabel('Email'), form.getByLabel('Commentaire'), form.getByRole('button', { name: 'Envoyer' })]) {
+      const box = await control.boundingBox();
+      if (!box) throw new Error('a control of the reply form has no box');
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
     await page.getByRole('button', { name: 'Répondre à Booboo' }).scrollIntoViewIfNeeded();
+    await expect(form.getByLabel('Commentaire')).toBeInViewport();
     await page.screenshot({ path: testInfo.outputPath(`thread-${width}.png`) });
     await page.screenshot({ path: testInfo.outputPath(`article-${width}-full.png`), fullPage: true });
   });

@@ -1,10 +1,6 @@
 // The theme switch (remembered, applied before the first paint) and printing.
-import { expect, test, type Page } from '@playwright/test';
-import { ARTICLE, openArticle } from './page-states';
-
-const LIGHT_PAPER = 'rgb(255, 255, 255)';
-const DARK_PAPER = 'rgb(22, 22, 22)';
-const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+import { expect, test } from '@playwright/test';
+import { ARTICLE, DARK_PAPER, LIGHT_PAPER, openArticle, pageBackground } from './page-states';
 
 test('the header switch forces a theme over the system scheme, and the choice survives a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });

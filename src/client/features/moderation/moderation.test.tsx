@@ -174,6 +174,23 @@ describe('/moderation', () => {
     await waitFor(() => expect(db.findComment('p2')?.status).toBe('rejected'));
   });
 
+  it('"C" keeps the focused reported comment: its reports classed, the comment still published, the next one focused', async () => {
+    db.addReport('seed-12', { reason: 'spam', details: '', clientToken: 'lecteur-1', createdAt: '2026-11-26T10:00:00Z' });
+    db.addReport('seed-05', { reason: 'off-topic', details: '', clientToken: 'lecteur-1', createdAt: '2026-11-26T10:05:00Z' });
+    const { user } = await openQueue('/moderation?onglet=signales');
+    const first = (await within(panel()).findByText(/^@ BONJOUR/)).closest('article') as HTMLElement;
+    expect(within(panel()).getByText(/C conserver/)).toBeInTheDocument();
+    first.focus();
+    await user.keyboard('c');
+    expect(await within(panel()).findByText('Commentaire de Booboo conservé : les signalements sont classés.')).toBeInTheDocument();
+    expect(db.openReportsOf('seed-12')).toHaveLength(0);
+    expect(db.findComment('seed-12')?.status).toBe('published');
+    // The other reported comment is untouched, and has the focus for the next decision.
+    expect(db.openReportsOf('seed-05')).toHaveLength(1);
+    await waitFor(() => expect(queueItems()).toHaveLength(1));
+    await waitFor(() => expect(queueItems()[0]?.querySelector('article')).toHaveFocus());
+  });
+
   it('says so when nothing waits', async () => {
     await openQueue('/moderation');
     expect(await screen.findByText('Aucun commentaire en attente.')).toBeInTheDocument();
