@@ -64,6 +64,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `import { type A }` stays behind as `import '…'`, which loads the module (and its weight)
+      // for nothing: the contract's schemas once reached the first bundle that way.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       'no-restricted-syntax': [
         'error',
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Comment text is always rendered as text.' },

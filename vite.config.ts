@@ -54,7 +54,21 @@ export default defineConfig(({ mode }) => {
     server: env.VITE_API_PROXY ? { proxy: { '/api': env.VITE_API_PROXY } } : {},
     // No modulepreload polyfill: every browser that runs ES2022 modules preloads them natively,
     // and the bytes count against the article page's budget.
-    build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+    build: {
+      target: 'es2022',
+      sourcemap: false,
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            // The response checker, the comment form and moderation all use valibot and the
+            // contract's schemas: left alone, the bundler hoists what they share into the entry,
+            // which the first screen does not need (docs/decisions/005-first-bundle.md).
+            groups: [{ name: 'contract', test: /[\\/]node_modules[\\/]valibot[\\/]|[\\/]src[\\/]shared[\\/]contract\.ts$/ }],
+          },
+        },
+      },
+    },
     test: {
       restoreMocks: true,
       // Far from Paris on purpose: dates must show in Europe/Paris time whatever the machine's zone.

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Api, ClientContext } from '../http/api';
 import { decodedSegment } from './page-request';
+import { COMMENT_FIELDS } from '../shared/comment-rules';
 import type { ApiErrorBody } from '../shared/contract';
 import { FORM_POST_PATH, type PostedFormValues, type RefusedForm } from '../shared/server-page';
 
@@ -24,7 +25,7 @@ export type FormPostOutcome = { kind: 'sent'; location: string } | { kind: 'refu
 function refusal(error: ApiError, parentId: string | null, values: PostedFormValues): RefusedForm {
   const fields = error.fields ?? {};
   const errors: RefusedForm['errors'] = {};
-  for (const name of ['author', 'email', 'body'] as const) if (fields[name]) errors[name] = fields[name];
+  for (const name of COMMENT_FIELDS) if (fields[name]) errors[name] = fields[name];
   if (Object.keys(errors).length === 0) errors.form = error.message;
   return { parentId, values, errors };
 }

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CommentSort } from '../shared/contract';
 import { cookieValue } from '../http/session-cookie';
 import { LANGUAGE_COOKIE, SORT_COOKIE, THEME_COOKIE } from '../shared/reader-cookies';
-import { SORT_PARAMS } from '../shared/sort-params';
+import { SORT_PARAMS, SORTS } from '../shared/sort-params';
 
 export type PageLanguage = 'fr' | 'en';
 export type PageTheme = 'auto' | 'light' | 'dark';
@@ -45,7 +45,7 @@ export function pageTheme(request: IncomingMessage): PageTheme {
 }
 
 const sortOfParam = (param: string | null): CommentSort | undefined =>
-  (Object.keys(SORT_PARAMS) as CommentSort[]).find((sort) => SORT_PARAMS[sort] === param);
+  SORTS.find((sort) => SORT_PARAMS[sort] === param);
 
 export function pageSort(request: IncomingMessage, url: URL): CommentSort {
   return sortOfParam(url.searchParams.get('tri')) ?? sortOfParam(cookieOf(request, SORT_COOKIE)) ?? 'newest';

@@ -12,7 +12,9 @@ export const AUTHOR_MIN_GRAPHEMES = 2;
 export const AUTHOR_MAX_GRAPHEMES = 50;
 export const EMAIL_MAX_LENGTH = 254;
 
-export type CommentField = 'author' | 'email' | 'body';
+/** A comment's fields, in the form's order. */
+export const COMMENT_FIELDS = ['author', 'email', 'body'] as const;
+export type CommentField = (typeof COMMENT_FIELDS)[number];
 export type CommentFieldErrors = Partial<Record<CommentField, string>>;
 
 /** What a rule found wrong, and the values its message needs. */
@@ -100,7 +102,7 @@ export function commentProblems(draft: CommentDraft): CommentProblems {
   const { author, email, body } = normaliseComment(draft);
   const problems: CommentProblems = {};
   const found = { author: authorProblem(author), email: emailProblem(email), body: bodyProblem(body) };
-  for (const field of ['author', 'email', 'body'] as const) {
+  for (const field of COMMENT_FIELDS) {
     const problem = found[field];
     if (problem) problems[field] = problem;
   }

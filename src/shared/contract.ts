@@ -168,6 +168,12 @@ export const RecommendationRequestSchema = v.strictObject({
   clientToken: v.pipe(v.string(), v.minLength(8), v.maxLength(100)),
 });
 
+/** An answer without a body (204 No Content: signing out, lifting a ban), as the client reads it. */
+export const NoContentSchema = v.null();
+
+/** The answer to POST …/comments/:id/reports. */
+export const ReportResponseSchema = v.object({ reported: v.literal(true) });
+
 export const RecommendationResponseSchema = v.object({
   recommendations: v.number(),
   recommended: v.boolean(),

@@ -8,3 +8,6 @@ export const SORT_PARAMS: Record<CommentSort, string> = {
   replies: 'reponses',
   recommended: 'recommandes',
 };
+
+/** Every order, as the sort menu lists them (the contract's COMMENT_SORTS, without its schemas). */
+export const SORTS = Object.keys(SORT_PARAMS) as CommentSort[];

@@ -5,7 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { JS_BUDGET_GZIP_BYTES } from '../tools/js-budget.mjs';
 import { buildProduction } from '../../tools/build-production.mjs';
 import { addProcessModerator, moderatorCookie, PROCESS_MODERATOR } from '../server/moderator-session';
 import { runServer, type ServerProcess } from '../server/server-process';
@@ -152,6 +154,39 @@ test('the rendered page hydrates without a mismatch, in French and in English, a
     expect(apiReads).toEqual([]);
     await context.close();
   }
+});
+
+test('before the reader does anything the page fetches at most 90 KB of JavaScript; the form comes when reached for, keeping what was typed', async ({ browser }) => {
+  const origin = await restart();
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  const scripts = new Map<string, number>();
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') scripts.set(response.url().split('/').pop() ?? '', gzipSync(await response.body(), { level: 9 }).length);
+  });
+  // A slow network for the form's code: the reader types before it has arrived.
+  let releaseForm = () => {};
+  const formArrives = new Promise<void>((resolve) => (releaseForm = resolve));
+  await page.route(/\/assets\/comment-form-[^/]+\.js$/, async (route) => {
+    await formArrives;
+    await route.continue();
+  });
+  await page.goto(`${origin}${ARTICLE}`);
+  await page.waitForLoadState('networkidle');
+  const total = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+  expect(total, `before any interaction: ${JSON.stringify([...scripts])}`).toBeLessThanOrEqual(JS_BUDGET_GZIP_BYTES);
+  expect([...scripts.keys()].some((name) => name.startsWith('comment-form-'))).toBe(false);
+
+  const form = page.getByRole('form', { name: 'Réagir' });
+  await form.getByLabel('Commentaire').click();
+  await page.keyboard.type('Écrit avant');
+  releaseForm();
+  // Hydrated: the counter follows the text, and nothing typed before was lost.
+  await expect(form.getByText('11 / 2000')).toBeVisible();
+  await page.keyboard.type(', et après.');
+  await expect(form.getByLabel('Commentaire')).toHaveValue('Écrit avant, et après.');
+  await expect(form.getByText('22 / 2000')).toBeVisible();
+  await context.close();
 });
 
 test('without JavaScript, a reader reads the article and the first page of comments', async ({ browser }) => {

@@ -7,8 +7,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { buildProduction } from '../../tools/build-production.mjs';
-
-export const JS_BUDGET_GZIP_BYTES = 90 * 1024;
+import { JS_BUDGET_GZIP_BYTES } from './js-budget.mjs';
 const OUT = 'node_modules/.cache/reagir-build-check';
 // Strings that only the mock backend's code holds.
 const MOCK_MARKERS = ['mockServiceWorker', 'setupWorker', 'reagir:mock-db', 'MSW', 'seed-01', 'Booboo'];

@@ -1,7 +1,12 @@
-import * as v from 'valibot';
-import { ApiErrorBodySchema, type ApiErrorCode as ServerErrorCode } from '../../shared/contract';
+import type * as v from 'valibot';
+import type { ApiErrorCode as ServerErrorCode } from '../../shared/contract';
 import { takeEarlyResponse } from './early-requests';
 import type { RequestProblem } from './request-problem';
+import type { SchemaPick } from './response-check';
+
+export type { SchemaPick } from './response-check';
+
+const loadChecker = () => import('./response-check');
 
 
 /** Where the API lives: `/api` on the page's origin unless VITE_API_URL names a real server. */
@@ -64,9 +69,13 @@ function apiUrl(path: string): string {
   return new URL(API_BASE_URL + path, globalThis.location?.href).toString();
 }
 
+/**
+ * GETs or sends `path` and returns its answer once checked against the schema `pick` chooses,
+ * or throws an ApiError saying what went wrong.
+ */
 export async function requestJson<TSchema extends v.GenericSchema>(
   path: string,
-  schema: TSchema,
+  pick: SchemaPick<TSchema>,
   init: RequestInit = {},
 ): Promise<v.InferOutput<TSchema>> {
   const headers = new Headers(init.headers);
@@ -74,6 +83,9 @@ export async function requestJson<TSchema extends v.GenericSchema>(
   if (init.body !== undefined) headers.set('Content-Type', 'application/json');
 
   if (isOffline()) throw clientError(0, 'offline', { code: 'offline' });
+  // Fetched with the request, not after it; a failure to fetch it is reported below.
+  const checker = loadChecker();
+  checker.catch(() => {});
 
   // Our own timeout, chained to the caller's signal (TanStack Query cancels through it).
   const controller = new AbortController();
@@ -108,7 +120,7 @@ export async function requestJson<TSchema extends v.GenericSchema>(
     }
 
     try {
-      data = await response.json();
+      data = response.status === 204 ? null : await response.json();
     } catch (error) {
       if (init.signal?.aborted) throw error;
       if (timedOut) throw clientError(0, 'timeout', { code: 'timeout' });
@@ -120,18 +132,26 @@ export async function requestJson<TSchema extends v.GenericSchema>(
     init.signal?.removeEventListener('abort', abortFromCaller);
   }
 
+  let check: Awaited<typeof checker>;
+  try {
+    check = await checker;
+  } catch {
+    // The checker's own download failed: the connection, as far as the reader can tell.
+    throw clientError(0, isOffline() ? 'offline' : 'network', { code: isOffline() ? 'offline' : 'network' });
+  }
+
   if (!response.ok) {
-    const body = v.safeParse(ApiErrorBodySchema, data);
-    if (body.success) {
-      const { code, message, fields } = body.output.error;
-      throw new ApiError(response.status, code, message, fields);
-    }
+    const refusal = check.refusalOf(data);
+    if (refusal) throw new ApiError(response.status, refusal.code, refusal.message, refusal.fields);
     throw clientError(response.status, response.status >= 500 ? 'server' : 'http', { code: 'refused', status: response.status });
   }
 
-  const parsed = v.safeParse(schema, data);
-  if (!parsed.success) {
-    throw clientError(response.status, 'invalid_response', { code: 'unexpected' });
-  }
-  return parsed.output;
+  const answer = check.checkAnswer(pick, data);
+  if (!answer.ok) throw clientError(response.status, 'invalid_response', { code: 'unexpected' });
+  return answer.value;
+}
+
+/** A request answered 204 No Content. */
+export async function requestNoContent(path: string, init: RequestInit): Promise<void> {
+  await requestJson(path, (schemas) => schemas.NoContentSchema, init);
 }

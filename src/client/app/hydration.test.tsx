@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../mock/db';
 import { renderOnServerThenHydrate } from '../../../tests/render-hydrated';
 import { SEED_PATH } from '../../../tests/render-app';
-import { draftKey } from '../features/comments/lib/draft-store';
+import { draftKey } from '../features/comments/lib/form-storage-keys';
 
 const SLUG = 'hollande-poutine-daech';
 const articleOf = (author: string) =>

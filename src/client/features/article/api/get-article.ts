@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ArticleResponseSchema, type Article } from '../../../../shared/contract';
+import type { Article } from '../../../../shared/contract';
 import { requestJson } from '../../../api/http-client';
 import { queryKeys } from '../../../api/query-keys';
 
 export async function getArticle(slug: string, signal?: AbortSignal): Promise<Article> {
-  const { article } = await requestJson(`/articles/${encodeURIComponent(slug)}`, ArticleResponseSchema, { signal });
+  const { article } = await requestJson(`/articles/${encodeURIComponent(slug)}`, (schemas) => schemas.ArticleResponseSchema, { signal });
   return article;
 }
 

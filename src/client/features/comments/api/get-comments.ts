@@ -1,10 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import {
-  CommentContextSchema,
-  CommentPageSchema,
-  RepliesPageSchema,
-  type CommentSort,
-} from '../../../../shared/contract';
+import type { CommentSort } from '../../../../shared/contract';
 import { requestJson } from '../../../api/http-client';
 import { queryKeys } from '../../../api/query-keys';
 
@@ -17,7 +12,7 @@ export const commentPagesQueryOptions = (slug: string, sort: CommentSort) =>
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ sort });
       if (pageParam) params.set('cursor', pageParam);
-      return requestJson(`${commentsPath(slug)}?${params}`, CommentPageSchema, { signal });
+      return requestJson(`${commentsPath(slug)}?${params}`, (schemas) => schemas.CommentPageSchema, { signal });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
@@ -32,7 +27,7 @@ export const repliesQueryOptions = (slug: string, parentId: string, afterId: str
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams();
       if (pageParam) params.set('after', pageParam);
-      return requestJson(`${commentsPath(slug)}/${encodeURIComponent(parentId)}/replies?${params}`, RepliesPageSchema, {
+      return requestJson(`${commentsPath(slug)}/${encodeURIComponent(parentId)}/replies?${params}`, (schemas) => schemas.RepliesPageSchema, {
         signal,
       });
     },
@@ -45,5 +40,5 @@ export const commentContextQueryOptions = (slug: string, id: string) =>
   queryOptions({
     queryKey: queryKeys.comments.context(slug, id),
     queryFn: ({ signal }) =>
-      requestJson(`${commentsPath(slug)}/${encodeURIComponent(id)}/context`, CommentContextSchema, { signal }),
+      requestJson(`${commentsPath(slug)}/${encodeURIComponent(id)}/context`, (schemas) => schemas.CommentContextSchema, { signal }),
   });

@@ -1,5 +1,5 @@
 import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
-import { PostCommentResponseSchema, type NewComment } from '../../../../shared/contract';
+import type { NewComment } from '../../../../shared/contract';
 import { requestJson } from '../../../api/http-client';
 import { queryKeys } from '../../../api/query-keys';
 import { clearDraftIfSent } from '../lib/draft-store';
@@ -15,7 +15,7 @@ export interface PostCommentVariables {
 }
 
 export async function postComment(slug: string, { comment, idempotencyKey }: PostCommentVariables) {
-  const response = await requestJson(`/articles/${encodeURIComponent(slug)}/comments`, PostCommentResponseSchema, {
+  const response = await requestJson(`/articles/${encodeURIComponent(slug)}/comments`, (schemas) => schemas.PostCommentResponseSchema, {
     method: 'POST',
     headers: { 'Idempotency-Key': idempotencyKey },
     body: JSON.stringify(comment),

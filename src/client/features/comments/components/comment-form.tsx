@@ -1,12 +1,13 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { commentProblems, type CommentField } from '../../../../shared/comment-rules';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { COMMENT_FIELDS, commentProblems, type CommentDraft, type CommentField } from '../../../../shared/comment-rules';
 import { countGraphemes } from '../../../../shared/count-graphemes';
 import { messageFor } from '../../../../shared/coded-messages';
 import { FORM_POST_PATH } from '../../../../shared/server-page';
+import { useHydrated } from '../../../lib/hydration';
 import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
 import { useSearchParam } from '../../../lib/router';
 import { useRefusedForm } from '../lib/refused-form';
-import { draftKey } from '../lib/draft-store';
+import { draftKey } from '../lib/form-storage-keys';
 import { firstInvalidField, type FieldErrors } from '../lib/field-errors';
 import { useCommentDraft } from '../lib/use-comment-draft';
 import { useSendComment } from '../lib/use-send-comment';
@@ -50,6 +51,22 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   const sentWithoutScript = useSearchParam('envoye') !== null && parentId === null;
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  // Hydrated from the server's HTML, maybe well after it arrived (LazyCommentForm): what the
+  // reader typed into it meanwhile is in the fields, not in the values rendered; it is kept.
+  useLayoutEffect(() => {
+    if (hydrated || !form.current) return;
+    const typed: Partial<CommentDraft> = {};
+    for (const field of COMMENT_FIELDS) {
+      const control = form.current.elements.namedItem(field);
+      if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
+        if (control.value !== values[field]) typed[field] = control.value;
+      }
+    }
+    draft.keepTypedBeforeHydration(typed);
+    // Only the render that hydrates: the values it compares with are the server's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hydrated]);
 
   function focusField(field: CommentField | undefined) {
     const control = field ? form.current?.elements.namedItem(field) : null;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../../mock/db';
 import { server } from '../../../../mock/node';
 import { renderSeedArticle } from '../../../../../tests/render-app';
-import { draftKey } from '../lib/draft-store';
+import { draftKey } from '../lib/form-storage-keys';
 
 const SLUG = 'hollande-poutine-daech';
 const DELIRES_ID = 'seed-14';

@@ -1,22 +1,55 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, useMemo, useState, type ComponentProps } from 'react';
+import { useHydrated } from '../../../lib/hydration';
+import { useServerRender } from '../../../lib/server-render';
+import { draftKey, hasSomethingToRestore } from '../lib/form-storage-keys';
 
-const loadCommentForm = () => import('./comment-form');
-const CommentForm = lazy(() => loadCommentForm().then((module) => ({ default: module.CommentForm })));
+// The comment form (drafts, validation, counter, failure handling) is a chunk of its own, which
+// the article page does not fetch until a reader needs it (docs/decisions/005-first-bundle.md).
+const loadCommentForm = () => import('./comment-form').then((module) => ({ default: module.CommentForm }));
+const CommentForm = lazy(loadCommentForm);
+
+const REACHING_FOR_A_FORM = ['focusin', 'pointerdown'] as const;
 
 /**
- * The comment form (with its drafts, validation and failure handling) is a chunk of its own:
- * the page shows the article and the first comments without it, then fetches it at once, so it
- * is there long before anyone has read down to "Réagir" or pressed "Répondre".
+ * Settles when the reader first reaches for a comment form the server rendered: focuses it (by
+ * keyboard or by tapping a field) or presses in it.
  */
-export function preloadCommentForm(): void {
-  void loadCommentForm();
+function readerReachesForAForm(): Promise<void> {
+  return new Promise((resolve) => {
+    const onEvent = (event: Event) => {
+      if (!(event.target instanceof Element) || !event.target.closest('.comment-form')) return;
+      for (const type of REACHING_FOR_A_FORM) document.removeEventListener(type, onEvent, true);
+      resolve();
+    };
+    for (const type of REACHING_FOR_A_FORM) document.addEventListener(type, onEvent, true);
+  });
 }
 
-export function LazyCommentForm(props: ComponentProps<typeof CommentForm> & { placeholderClass?: string }) {
-  const { placeholderClass, ...formProps } = props;
-  return (
-    <Suspense fallback={<div className={placeholderClass ?? 'comment-form comment-form--loading'} aria-busy="true" />}>
-      <CommentForm {...formProps} />
-    </Suspense>
+/**
+ * The form as a page the server rendered hydrates it: not before the reader reaches for it.
+ * Until then React keeps the server's HTML in place (a suspended boundary), a plain form that
+ * already takes typing (kept when it hydrates, see CommentForm) and posts by itself.
+ */
+const CommentFormWhenReachedFor = lazy(() => readerReachesForAForm().then(loadCommentForm));
+
+export function LazyCommentForm({ placeholderClass, ...formProps }: ComponentProps<typeof CommentForm> & { placeholderClass?: string }) {
+  const { articleSlug, parentId, label, labelledBy, focusOnMount, onCancel } = formProps;
+  const hydrated = useHydrated();
+  const server = useServerRender();
+  // Chosen once, when the form first renders: hydrating, it waits, unless it must run at once
+  // (a form the address opened, which takes the focus; a draft or an identity to restore). On
+  // the server, and for a form opened in the browser, there is nothing to wait for.
+  const [Form] = useState(() =>
+    hydrated || server || focusOnMount || hasSomethingToRestore(draftKey(articleSlug, parentId)) ? CommentForm : CommentFormWhenReachedFor,
+  );
+  // The same element while the props are the same: a boundary still waiting to hydrate that is
+  // given new props is rendered again from scratch, which would throw the server's HTML away.
+  return useMemo(
+    () => (
+      <Suspense fallback={<div className={placeholderClass ?? 'comment-form comment-form--loading'} aria-busy="true" />}>
+        <Form articleSlug={articleSlug} parentId={parentId} label={label} labelledBy={labelledBy} focusOnMount={focusOnMount} onCancel={onCancel} />
+      </Suspense>
+    ),
+    [Form, placeholderClass, articleSlug, parentId, label, labelledBy, focusOnMount, onCancel],
   );
 }

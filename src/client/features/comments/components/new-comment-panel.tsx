@@ -1,11 +1,9 @@
-import { useEffect } from 'react';
 import { useCatalogue } from '../../../lib/i18n/language';
-import { LazyCommentForm, preloadCommentForm } from './lazy-comment-form';
+import { LazyCommentForm } from './lazy-comment-form';
 
 /** The form for a comment on the article itself, with the seed's heading and notes. */
 export function NewCommentPanel({ articleSlug }: { articleSlug: string }) {
   const t = useCatalogue();
-  useEffect(preloadCommentForm, []);
   return (
     <section className="new-comment" aria-labelledby="reagir-heading">
       <h2 id="reagir-heading">{t.newComment.heading}</h2>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { COMMENT_SORTS, type CommentSort } from '../../../../shared/contract';
+import type { CommentSort } from '../../../../shared/contract';
+import { SORTS } from '../../../../shared/sort-params';
 import { useCatalogue } from '../../../lib/i18n/language';
 
 export function SortControl({ sort, onChange }: { sort: CommentSort; onChange: (sort: CommentSort) => void }) {
@@ -9,7 +10,7 @@ export function SortControl({ sort, onChange }: { sort: CommentSort; onChange: (
     <p className="sort-control">
       <label htmlFor={id}>{t.comments.sortBy}</label>{' '}
       <select id={id} value={sort} onChange={(event) => onChange(event.target.value as CommentSort)}>
-        {COMMENT_SORTS.map((option) => (
+        {SORTS.map((option) => (
           <option key={option} value={option}>
             {t.comments.sorts[option]}
           </option>

@@ -12,10 +12,6 @@ export interface Draft {
   tabId: string;
 }
 
-const PREFIX = 'reagir:draft:';
-
-export const draftKey = (articleSlug: string, parentId: string | null) =>
-  `${PREFIX}${articleSlug}:${parentId ?? 'article'}`;
 
 /** The form that shows the notice: one a page. */
 let problemShownBy: string | null = null;

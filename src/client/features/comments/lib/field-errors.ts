@@ -1,7 +1,5 @@
-import { commentProblems, type CommentDraft, type CommentField, type RuleProblem } from '../../../../shared/comment-rules';
+import { COMMENT_FIELDS, commentProblems, type CommentDraft, type CommentField, type RuleProblem } from '../../../../shared/comment-rules';
 
-/** The fields in the order the form shows them: the first one found wrong takes the focus. */
-const FIELD_ORDER: readonly CommentField[] = ['author', 'email', 'body'];
 
 /**
  * What only the server can find, said by the catalogue: the word lists are the moderators', on
@@ -19,7 +17,7 @@ export interface ServerFieldProblem {
 export type FieldError = RuleProblem | ServerFieldProblem | string;
 export type FieldErrors = Partial<Record<CommentField, FieldError>>;
 
-export const firstInvalidField = (errors: FieldErrors) => FIELD_ORDER.find((field) => errors[field]);
+export const firstInvalidField = (errors: FieldErrors) => COMMENT_FIELDS.find((field) => errors[field]);
 
 /**
  * The fields the server refused. The rules are the same on both sides: where ours agree, they
@@ -32,7 +30,7 @@ export function serverFieldErrors(
 ): FieldErrors {
   const ours = commentProblems(values);
   const found: FieldErrors = {};
-  for (const field of FIELD_ORDER) {
+  for (const field of COMMENT_FIELDS) {
     const theirs = theirFields[field];
     if (theirs === undefined) continue;
     found[field] = ours[field] ?? (code === 'banned_words' && field === 'body' ? { code: 'bannedWords' } : theirs);

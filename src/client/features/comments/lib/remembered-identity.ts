@@ -1,5 +1,5 @@
 // Pseudo and email are remembered in this browser for the reader's next comment.
-const STORAGE_KEY = 'reagir:identity';
+import { IDENTITY_KEY as STORAGE_KEY } from './form-storage-keys';
 
 export interface Identity {
   author: string;

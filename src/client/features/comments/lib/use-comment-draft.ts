@@ -43,7 +43,12 @@ export function useCommentDraft(key: string, refused?: CommentDraft) {
   // them once hydrated, a form opened here at once. A form the server sent back refused (posted
   // without JavaScript) shows what was typed, on both sides, and keeps it.
   const [refusedState] = useState<DraftState | null>(() => (refused ? { ...BLANK, values: { ...refused } } : null));
-  const start = useReadOnce(() => refusedState ?? initialState(key, form), refusedState ?? BLANK);
+  // Typed into the server's HTML before this code ran (see keepTypedBeforeHydration): it wins.
+  const typedEarly = useRef<Partial<CommentDraft>>({});
+  const start = useReadOnce(() => {
+    const found = refusedState ?? initialState(key, form);
+    return { ...found, values: { ...found.values, ...typedEarly.current } };
+  }, refusedState ?? BLANK);
   const [state, setState] = useState(start);
   if (state === BLANK && start !== BLANK) setState(start);
   const [otherTabDraft, setOtherTabDraft] = useState<Draft | null>(null);
@@ -124,7 +129,22 @@ export function useCommentDraft(key: string, refused?: CommentDraft) {
     [key],
   );
 
+  /**
+   * What the reader typed into the form as the server rendered it, before it hydrated: called
+   * once hydrated, before the draft and the remembered identity are read, which it overrides.
+   */
+  const keepTypedBeforeHydration = useCallback((typed: Partial<CommentDraft>) => {
+    typedEarly.current = typed;
+  }, []);
+  // …and saved as a draft like anything typed, once it is in the form's values.
+  useEffect(() => {
+    if (Object.keys(typedEarly.current).length === 0 || start === BLANK) return;
+    typedEarly.current = {};
+    replaceValues(start.values);
+  }, [start, replaceValues]);
+
   return {
+    keepTypedBeforeHydration,
     values: state.values,
     restored: state.restored,
     storageProblem: state.storageProblem,

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { CommentSort } from '../../../../shared/contract';
 import { SORT_COOKIE } from '../../../../shared/reader-cookies';
-import { SORT_PARAMS } from '../../../../shared/sort-params';
+import { SORT_PARAMS, SORTS } from '../../../../shared/sort-params';
 import { readCookie, writeCookie } from '../../../lib/cookies';
 import { navigate, subscribeToLocation } from '../../../lib/router';
 import { useServerRender } from '../../../lib/server-render';
@@ -12,7 +12,7 @@ const STORAGE_KEY = 'reagir:comment-sort';
 export const DEFAULT_SORT: CommentSort = 'newest';
 
 const parseSort = (value: string | null | undefined): CommentSort | null =>
-  (Object.keys(SORT_PARAMS) as CommentSort[]).find((sort) => SORT_PARAMS[sort] === value) ?? null;
+  SORTS.find((sort) => SORT_PARAMS[sort] === value) ?? null;
 
 const inSearch = (search: string) => parseSort(new URLSearchParams(search).get(SORT_PARAM));
 

@@ -1,14 +1,14 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { requestJson } from '../../../api/http-client';
 import { moderationKeys } from './keys';
-import { requestNoContent } from './no-content';
+import { requestNoContent } from '../../../api/http-client';
 import { BanResponseSchema, BansResponseSchema } from '../../../../shared/moderation-contract';
 
 /** The banned authors, newest ban first. */
 export const bansQueryOptions = () =>
   queryOptions({
     queryKey: moderationKeys.bans,
-    queryFn: async ({ signal }) => (await requestJson('/moderation/bans', BansResponseSchema, { signal })).bans,
+    queryFn: async ({ signal }) => (await requestJson('/moderation/bans', () => BansResponseSchema, { signal })).bans,
   });
 
 export interface BanVariables {
@@ -22,7 +22,7 @@ export function useBanAuthor() {
   return useMutation({
     mutationFn: async ({ commentId, reason }: BanVariables) =>
       (
-        await requestJson(`/moderation/comments/${encodeURIComponent(commentId)}/ban`, BanResponseSchema, {
+        await requestJson(`/moderation/comments/${encodeURIComponent(commentId)}/ban`, () => BanResponseSchema, {
           method: 'POST',
           body: JSON.stringify({ reason: reason.trim() }),
         })

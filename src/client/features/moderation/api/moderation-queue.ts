@@ -8,13 +8,13 @@ import { moderationKeys } from './keys';
 export const moderationQueueQueryOptions = (queue: ModerationQueue) =>
   queryOptions({
     queryKey: moderationKeys.list(queue),
-    queryFn: ({ signal }) => requestJson(`/moderation/comments?status=${queue}`, ModerationListResponseSchema, { signal }),
+    queryFn: ({ signal }) => requestJson(`/moderation/comments?status=${queue}`, () => ModerationListResponseSchema, { signal }),
   });
 
 export async function decideOnComment(id: string, decision: ModerationDecision, reason: string) {
   const { comment } = await requestJson(
     `/moderation/comments/${encodeURIComponent(id)}/${decision}`,
-    ModerationDecisionResponseSchema,
+    () => ModerationDecisionResponseSchema,
     { method: 'POST', body: JSON.stringify(reason.trim() ? { reason: reason.trim() } : {}) },
   );
   return comment;

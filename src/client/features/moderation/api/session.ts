@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, requestJson } from '../../../api/http-client';
 import { moderationKeys } from './keys';
-import { requestNoContent } from './no-content';
+import { requestNoContent } from '../../../api/http-client';
 import { SessionResponseSchema as SessionSchema } from '../../../../shared/moderation-contract';
 
 /**
@@ -24,7 +24,7 @@ export const sessionQueryOptions = () =>
     queryKey: sessionQueryKey,
     queryFn: async ({ signal }): Promise<Moderator> => {
       try {
-        return (await requestJson('/session', SessionSchema, { signal })).moderator;
+        return (await requestJson('/session', () => SessionSchema, { signal })).moderator;
       } catch (error) {
         if (isSessionLost(error)) return null;
         throw error;
@@ -43,7 +43,7 @@ export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: Credentials) =>
-      requestJson('/session', SessionSchema, { method: 'POST', body: JSON.stringify(credentials) }),
+      requestJson('/session', () => SessionSchema, { method: 'POST', body: JSON.stringify(credentials) }),
     onSuccess: ({ moderator }) => {
       queryClient.setQueryData(sessionQueryKey, moderator);
       // Whatever was loaded before the session ran out is refreshed under the new one.

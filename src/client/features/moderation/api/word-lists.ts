@@ -6,7 +6,7 @@ import { WordListsSchema, type WordListsBody } from '../../../../shared/moderati
 export const wordListsQueryOptions = () =>
   queryOptions({
     queryKey: moderationKeys.wordLists,
-    queryFn: ({ signal }) => requestJson('/moderation/word-lists', WordListsSchema, { signal }),
+    queryFn: ({ signal }) => requestJson('/moderation/word-lists', () => WordListsSchema, { signal }),
   });
 
 /** Replaces both lists; the server answers them normalised, which the cache then holds. */
@@ -14,7 +14,7 @@ export function useSaveWordLists() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (lists: WordListsBody) =>
-      requestJson('/moderation/word-lists', WordListsSchema, { method: 'PUT', body: JSON.stringify(lists) }),
+      requestJson('/moderation/word-lists', () => WordListsSchema, { method: 'PUT', body: JSON.stringify(lists) }),
     onSuccess: (saved) => {
       queryClient.setQueryData(moderationKeys.wordLists, saved);
       // The suspect words marked in the queues may have changed.

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { REPORT_REASONS } from '../../../../shared/contract';
-import { type ModerationComment, type ModerationDecision, type ModerationQueue } from '../../../../shared/moderation-contract';
+import type { ModerationComment, ModerationDecision, ModerationQueue } from '../../../../shared/moderation-contract';
 import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
 import { useCatalogue } from '../../../lib/i18n/language';
 import { useModerationCatalogue } from '../../../lib/i18n/moderation-catalogue';
