@@ -43,11 +43,18 @@ function renderArticlePage(request: ArticlePageRequest, callbacks: RenderCallbac
     sort: request.data.sort,
     refusedForm: request.data.refusedForm,
   };
-  const { article, commentPage } = request.data;
+  const { article, commentPages, replies = [], thread } = request.data;
+  // Every comment the page shows, once each, as the browser describes it (use-loaded-comments.ts).
+  const shown = new Map(
+    [...commentPages, ...replies.flatMap((opened) => opened.batches), ...(thread ? [thread.context] : [])]
+      .flatMap((batch) => batch.comments)
+      .filter((comment) => !comment.removed)
+      .map((comment) => [comment.id, comment]),
+  );
   const metadata = articleMetadata({
     article,
-    comments: commentPage.comments.filter((comment) => !comment.removed),
-    commentCount: commentPage.total,
+    comments: [...shown.values()],
+    commentCount: commentPages[0]?.total,
     origin: request.origin,
   });
   const stream = renderToPipeableStream(

@@ -26,7 +26,7 @@ export const renderer = {
       dataJson: JSON.stringify(request.data).replace(/</g, '\\\\u003c'),
       pipe(destination) {
         destination.write('<main data-language="' + request.language + '" data-sort="' + request.data.sort + '" data-origin="' + request.origin + '">');
-        destination.write(request.data.commentPage.comments.map((c) => c.author).join(',') + '</main>');
+        destination.write(request.data.commentPages[0].comments.map((c) => c.author).join(',') + '</main>');
         if (request.data.refusedForm) destination.write('<p>' + JSON.stringify(request.data.refusedForm.errors) + '</p>');
         destination.end();
       },

@@ -12,12 +12,13 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { constants as zlibConstants, createBrotliCompress, createGzip } from 'node:zlib';
 import { Problem } from '../core/problem';
-import { readArticle, readCommentPage, TOP_LEVEL_PAGE_SIZE } from '../core/read-discussion';
+import { readArticle } from '../core/read-discussion';
 import type { StoreReads } from '../core/store';
 import { PAGE_DATA_ELEMENT_ID, type ArticlePageRequest, type RefusedForm, type ServerRenderer } from '../shared/server-page';
 import { chooseEncoding } from './compression';
 import { READER_COOKIES } from '../shared/reader-cookies';
 import { cookieOf, decodedSegment, pageLanguage, pageSort, pageTheme, type PageTheme } from './page-request';
+import { readPageData } from './page-reads';
 import { inlineScriptHashes } from './security-headers';
 
 export const SERVER_ENTRY = 'entry-server.js';
@@ -146,7 +147,7 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
       // For React's own inline scripts in this response only (see ArticlePageRequest.nonce).
       const nonce = randomBytes(18).toString('base64');
       const scriptSources = [...template.scriptHashes, `'nonce-${nonce}'`];
-      const commentPage = await readCommentPage(store, slug, sort, null, TOP_LEVEL_PAGE_SIZE);
+      const reads = await readPageData(store, slug, sort, url);
 
       const pageRequest: ArticlePageRequest = {
         pathname: url.pathname,
@@ -155,7 +156,7 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
         language,
         theme,
         nonce,
-        data: { slug, sort, article, commentPage, ...(refused ? { refusedForm: refused, path: `${url.pathname}${url.search}` } : {}) },
+        data: { slug, sort, article, ...reads, ...(refused ? { refusedForm: refused, path: `${url.pathname}${url.search}` } : {}) },
       };
       await new Promise<void>((resolveBegun, reject) => {
         let begun = false;

@@ -9,6 +9,7 @@ import { decodedSegment } from './page-request';
 import { COMMENT_FIELDS } from '../shared/comment-rules';
 import type { ApiErrorBody } from '../shared/contract';
 import { FORM_POST_PATH, type PostedFormValues, type RefusedForm } from '../shared/server-page';
+import { commentAnchor, PAGE_PARAMS } from '../shared/page-address';
 
 const FORM_PATH = new RegExp(`^/articles/([^/]+)/${FORM_POST_PATH}/?$`);
 
@@ -49,8 +50,8 @@ export async function postForm(api: Api, body: string, slug: string, origin: str
   );
   if (response.status === 200 || response.status === 201) {
     const { comment } = (await response.json()) as { comment: { id: string } };
-    const anchor = parentId === null ? 'reagir' : `commentaire-${parentId}`;
-    return { kind: 'sent', location: `/articles/${encodeURIComponent(slug)}?envoye=${encodeURIComponent(comment.id)}#${anchor}` };
+    const anchor = parentId === null ? 'reagir' : commentAnchor(parentId);
+    return { kind: 'sent', location: `/articles/${encodeURIComponent(slug)}?${PAGE_PARAMS.sent}=${encodeURIComponent(comment.id)}#${anchor}` };
   }
   const { error } = (await response.json()) as { error: ApiError };
   if (response.status === 404 && error.code === 'not_found') return { kind: 'not-found' };

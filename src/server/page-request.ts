@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CommentSort } from '../shared/contract';
 import { cookieValue } from '../http/session-cookie';
 import { LANGUAGE_COOKIE, SORT_COOKIE, THEME_COOKIE } from '../shared/reader-cookies';
+import { PAGE_PARAMS } from '../shared/page-address';
 import { SORT_PARAMS, SORTS } from '../shared/sort-params';
 
 export type PageLanguage = 'fr' | 'en';
@@ -48,5 +49,5 @@ const sortOfParam = (param: string | null): CommentSort | undefined =>
   SORTS.find((sort) => SORT_PARAMS[sort] === param);
 
 export function pageSort(request: IncomingMessage, url: URL): CommentSort {
-  return sortOfParam(url.searchParams.get('tri')) ?? sortOfParam(cookieOf(request, SORT_COOKIE)) ?? 'newest';
+  return sortOfParam(url.searchParams.get(PAGE_PARAMS.sort)) ?? sortOfParam(cookieOf(request, SORT_COOKIE)) ?? 'newest';
 }

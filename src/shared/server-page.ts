@@ -2,7 +2,8 @@
 // entry-server.tsx, built apart into dist-server/ and loaded by the server at start): what the
 // server reads from the store and hands over, and what it gets back to write into the page. The
 // data is the API's own answers, so that the page holds exactly what the client would have asked.
-import type { Article, CommentPage, CommentSort } from './contract';
+import type { Article, CommentContext, CommentPage, CommentSort, RepliesPage } from './contract';
+import { PAGE_PARAMS } from './page-address';
 
 /** Where the page's data travels from the server to the client: a JSON script the app reads. */
 export const PAGE_DATA_ELEMENT_ID = 'reagir-page-data';
@@ -33,15 +34,30 @@ export const FORM_POST_PATH = 'commentaires';
  * browser is still at the form's action): the article, with the reply form open if it was one.
  */
 export const refusedFormPath = (slug: string, parentId: string | null): string =>
-  `/articles/${encodeURIComponent(slug)}${parentId === null ? '' : `?repondre=${encodeURIComponent(parentId)}`}`;
+  `/articles/${encodeURIComponent(slug)}${parentId === null ? '' : `?${PAGE_PARAMS.replyTo}=${encodeURIComponent(parentId)}`}`;
+
+/** A comment's replies beyond its preview, opened by the address, as the client asks for them. */
+export interface OpenedReplies {
+  parentId: string;
+  /** The last reply its preview showed (the first batch starts after it), or null. */
+  afterId: string | null;
+  batches: RepliesPage[];
+}
 
 export interface ArticlePageData {
   slug: string;
   sort: CommentSort;
   /** GET /api/articles/:slug's `article`. */
   article: Article;
-  /** GET /api/articles/:slug/comments?sort=…, its first page. */
-  commentPage: CommentPage;
+  /**
+   * GET /api/articles/:slug/comments?sort=…, its first page, and the next ones when the address
+   * asks for them (PAGE_PARAMS.pages: "Voir plus de commentaires" followed without JavaScript).
+   */
+  commentPages: CommentPage[];
+  /** Replies the address opened (PAGE_PARAMS.replies): GET …/:id/replies?after=…, batch by batch. */
+  replies?: OpenedReplies[];
+  /** A thread the address shows on its own (PAGE_PARAMS.thread): GET …/comments/:id/context. */
+  thread?: { id: string; context: CommentContext };
   refusedForm?: RefusedForm;
   /**
    * With a refused form: the address the page was rendered at (refusedFormPath), which the

@@ -36,7 +36,7 @@ test('the sort order is shared through the URL and remembered after a reload', a
   await expect(page).toHaveURL(/\?tri=anciens$/);
   await expect(page.locator('section ol > li time').first()).toHaveText('27/11/2015 à 8:17');
   await page.goto(ARTICLE);
-  await expect(page.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveValue('oldest');
+  await expect(page.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveValue('anciens');
   await expect(page.locator('section ol > li time').first()).toHaveText('27/11/2015 à 8:17');
 });
 

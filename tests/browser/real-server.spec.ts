@@ -2,6 +2,7 @@
 // embedded SQLite file): a comment posted in the browser outlives a restart, pending; approved
 // in /moderation it appears in its thread, and stays through the next restart. No service
 // worker and no mock code in what the browser gets.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,6 +199,79 @@ test('without JavaScript, a reader reads the article and the first page of comme
   await expect(page.getByRole('heading', { level: 2, name: /^Commentaires \(\d+\)$/ })).toBeVisible();
   await expect(page.getByRole('article').filter({ hasText: 'GERARD59' }).first()).toBeVisible();
   await context.close();
+});
+
+test('without JavaScript, a reader pages, opens replies, follows a thread and changes the order: links and a form the server answers', async ({ browser }) => {
+  // A discussion of a thousand comments, as `npm run db:seed -- generated-1000` makes it.
+  server?.child.kill('SIGTERM');
+  if (server) expect(await server.exited).toBe(0);
+  server = undefined;
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/server/cli/db.ts', 'seed', 'generated-1000'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  const origin = await restart();
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(`${origin}/articles/generated-1000`);
+  const discussion = page.getByRole('region', { name: /^Commentaires/ });
+  const threads = discussion.locator(':scope > ol > li.comment');
+  await expect(threads).toHaveCount(20);
+
+  // "Voir plus de commentaires": the page with the next 20, at the last thread already read.
+  const lastRead = await threads.last().getAttribute('id');
+  await discussion.getByRole('link', { name: 'Voir plus de commentaires' }).click();
+  await expect(threads).toHaveCount(40);
+  expect(new URL(page.url()).searchParams.get('pages')).toBe('2');
+  expect(new URL(page.url()).hash).toBe(`#${lastRead}`);
+
+  // The order: a form with a GET.
+  const newestFirst = await threads.first().getAttribute('id');
+  await page.getByRole('combobox', { name: 'Trier les commentaires' }).selectOption({ label: 'Plus anciens' });
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  expect(new URL(page.url()).searchParams.get('tri')).toBe('anciens');
+  await expect(page.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveValue('anciens');
+  await expect(threads).toHaveCount(20);
+  await expect(threads.first()).not.toHaveAttribute('id', newestFirst ?? '');
+
+  // "Voir les N autres réponses" under the oldest comment, which has hundreds: all of them, in place.
+  const more = threads.first().getByRole('link', { name: /^Voir les \d+ autres réponses$/ }).last();
+  const others = Number((await more.textContent())?.match(/\d+/)?.[0]);
+  expect(others).toBeGreaterThan(50);
+  const replies = threads.first().locator(':scope > ol > li.comment');
+  const popularId = (await threads.first().getAttribute('id'))?.replace('commentaire-', '');
+  const shownBefore = await replies.count();
+  await more.click();
+  await expect(replies).toHaveCount(shownBefore + others);
+  expect(new URL(page.url()).searchParams.get('tri'), 'what the address asked for stays').toBe('anciens');
+
+  // A thread on its own ("Continuer la discussion" links there): read from the server too.
+  const reply = await replies.last().getAttribute('id');
+  await page.goto(`${origin}/articles/generated-1000?fil=${reply?.replace('commentaire-', '')}`);
+  await expect(page.getByRole('heading', { name: 'Suite de la discussion' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Dans la discussion' })).toBeVisible();
+  await expect(page.locator(`#${reply} > article`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Revenir à toute la discussion' })).toBeVisible();
+  const opened = page.url();
+  await context.close();
+
+  // The same addresses with JavaScript: hydrated from what the page holds, asking the API nothing.
+  const withScript = await browser.newContext({ locale: 'fr-FR' });
+  const hydrating = await withScript.newPage();
+  const problems: string[] = [];
+  hydrating.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  const apiReads: string[] = [];
+  hydrating.on('request', (sent) => {
+    if (sent.url().includes('/api/')) apiReads.push(sent.url());
+  });
+  for (const address of [`/articles/generated-1000?tri=anciens&pages=2&reponses=${popularId}`, new URL(opened).pathname + new URL(opened).search]) {
+    await hydrating.goto(`${origin}${address}`);
+    await hydrating.waitForLoadState('networkidle');
+    // Hydrated: the links for readers without the app are buttons now.
+    await expect(hydrating.getByRole('button', { name: /^Répondre à / }).first()).toBeVisible();
+  }
+  expect(problems).toEqual([]);
+  expect(apiReads).toEqual([]);
+  await withScript.close();
 });
 
 test('without JavaScript, a reader replies through plain forms: refused with every value kept, then thanked, once', async ({ browser }) => {

@@ -121,7 +121,7 @@ test('the sort control, and the sorted page loaded directly', async ({ page }) =
   await page.getByRole('combobox', { name: 'Trier les commentaires' }).selectOption({ label: 'Plus anciens' });
   await expect(page).toHaveURL(/\?tri=anciens$/);
   await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveValue('oldest');
+  await expect(page.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveValue('anciens');
 });
 
 test('a reply form, opened, refused empty, then sent', async ({ page }) => {

@@ -1,6 +1,7 @@
 import type { Article, PublishedComment } from '../../shared/contract';
 import type { DocumentMetadata } from './document-metadata';
 import { SITE_NAME } from './site';
+import { commentHash } from '../../shared/page-address';
 
 /**
  * The origin absolute URLs are built on: the publisher's canonical site when the build names
@@ -67,12 +68,12 @@ export function articleMetadata({ article, comments, commentCount, origin }: Art
       commentCount: commentCount ?? comments.length,
       comment: comments.map((comment) => ({
         '@type': 'Comment',
-        '@id': `${url}#commentaire-${encodeURIComponent(comment.id)}`,
-        url: `${url}#commentaire-${encodeURIComponent(comment.id)}`,
+        '@id': `${url}${commentHash(comment.id)}`,
+        url: `${url}${commentHash(comment.id)}`,
         author: { '@type': 'Person', name: comment.author },
         dateCreated: comment.createdAt,
         text: comment.body,
-        ...(comment.parentId ? { parentItem: { '@id': `${url}#commentaire-${encodeURIComponent(comment.parentId)}` } } : {}),
+        ...(comment.parentId ? { parentItem: { '@id': `${url}${commentHash(comment.parentId)}` } } : {}),
       })),
     },
   };

@@ -24,16 +24,20 @@ afterEach(() => {
 });
 
 describe('a server-rendered article page, hydrated', () => {
-  it('is, with no personal state, the very HTML the server sent, but for the "Répondre" links now buttons', async () => {
+  it('is, with no personal state, the very HTML the server sent, but for links now buttons and the sort form\'s button gone', async () => {
     const { container, serverHtml } = await renderOnServerThenHydrate(SEED_PATH);
     expect(screen.getByRole('heading', { name: 'Commentaires (19)' })).toBeInTheDocument();
     expect(articleForm().getByLabelText('Commentaire')).toHaveValue('');
     // Without the app, "Répondre" is a link to the page with the form open; with it, the button.
     expect(serverHtml).toContain('<a class="button button--link" href="?repondre=seed-01#commentaire-seed-01" aria-label="Répondre à GERARD59">Répondre</a>');
-    const withButtons = serverHtml.replace(
-      /<a class="button button--link" href="\?repondre=[^"]+" aria-label="([^"]+)">Répondre<\/a>/g,
-      '<button type="button" class="button button--link" aria-label="$1" aria-expanded="false">Répondre</button>',
-    );
+    const withButtons = serverHtml
+      .replace(
+        /<a class="button button--link" href="\?repondre=[^"]+" aria-label="([^"]+)">Répondre<\/a>/g,
+        '<button type="button" class="button button--link" aria-label="$1" aria-expanded="false">Répondre</button>',
+      )
+      .replace(/<a class="button button--link" href="\?reponses=[^"]+">([^<]+)<\/a>/g, '<button type="button" class="button button--link">$1</button>')
+      // The order applies as soon as it is chosen: the form's button is for readers without the app.
+      .replace(' <button type="submit" class="button">Afficher</button>', '');
     expect(container.innerHTML).toBe(withButtons);
   });
 
@@ -94,7 +98,7 @@ describe('a server-rendered article page, hydrated', () => {
   it('renders the order remembered in the cookie on the server and in the browser alike', async () => {
     document.cookie = 'reagir_tri=anciens; Path=/';
     await renderOnServerThenHydrate(SEED_PATH, { server: { sort: 'oldest' } });
-    expect(screen.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveValue('oldest');
+    expect(screen.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveDisplayValue('Plus anciens');
     expect(topLevelTimes()[0]).toBe('27/11/2015 à 8:17');
   });
 
@@ -102,7 +106,7 @@ describe('a server-rendered article page, hydrated', () => {
     await renderOnServerThenHydrate(SEED_PATH, {
       personal: () => window.localStorage.setItem('reagir:comment-sort', 'anciens'),
     });
-    expect(screen.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveValue('oldest');
+    expect(screen.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveDisplayValue('Plus anciens');
     await waitFor(() => expect(topLevelTimes()[0]).toBe('27/11/2015 à 8:17'));
     expect(document.cookie).toContain('reagir_tri=anciens');
   });

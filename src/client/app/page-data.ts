@@ -4,12 +4,21 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ArticlePageData } from '../../shared/server-page';
 import { articleQueryOptions } from '../features/article/api/get-article';
-import { commentPagesQueryOptions } from '../features/comments/api/get-comments';
+import { commentContextQueryOptions, commentPagesQueryOptions, repliesQueryOptions } from '../features/comments/api/get-comments';
 
 export function seedPageData(queryClient: QueryClient, data: ArticlePageData): void {
   queryClient.setQueryData(articleQueryOptions(data.slug).queryKey, data.article);
-  queryClient.setQueryData(commentPagesQueryOptions(data.slug, data.sort).queryKey, {
-    pages: [data.commentPage],
-    pageParams: [null],
+  const { slug, commentPages, replies = [], thread } = data;
+  // Each page asked for with the cursor the page before it gave, as fetchNextPage would have.
+  queryClient.setQueryData(commentPagesQueryOptions(slug, data.sort).queryKey, {
+    pages: commentPages,
+    pageParams: commentPages.map((_page, index) => (index === 0 ? null : (commentPages[index - 1]?.nextCursor ?? null))),
   });
+  for (const { parentId, afterId, batches } of replies) {
+    queryClient.setQueryData(repliesQueryOptions(slug, parentId, afterId).queryKey, {
+      pages: batches,
+      pageParams: batches.map((_batch, index) => (index === 0 ? afterId : (batches[index - 1]?.nextCursor ?? null))),
+    });
+  }
+  if (thread) queryClient.setQueryData(commentContextQueryOptions(slug, thread.id).queryKey, thread.context);
 }

@@ -25,11 +25,23 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribeToLocation, getPathname, () => server?.pathname ?? getPathname());
 }
 
-/** One query-string parameter of the current URL, or null. */
-export function useSearchParam(name: string): string | null {
+/** The current URL's query string, with its "?" (or empty). */
+export function useSearch(): string {
   const server = useServerRender();
-  const search = useSyncExternalStore(subscribeToLocation, getSearch, () => server?.search ?? getSearch());
-  return new URLSearchParams(search).get(name);
+  return useSyncExternalStore(subscribeToLocation, getSearch, () => server?.search ?? getSearch());
+}
+
+/** One query-string parameter of the current URL, or null. */
+export const useSearchParam = (name: string): string | null => new URLSearchParams(useSearch()).get(name);
+
+/**
+ * `search` (a query string) changed by `change`, as a relative link's "?…": the links a reader
+ * without JavaScript follows keep what the address already asked for.
+ */
+export function searchWith(search: string, change: (params: URLSearchParams) => void): string {
+  const params = new URLSearchParams(search);
+  change(params);
+  return `?${params}`;
 }
 
 export function navigate(to: string, { replace = false, state = null as unknown } = {}): void {

@@ -71,6 +71,7 @@ export const en: Catalogue = {
     loadFailed: 'The comments could not be loaded.',
     none: 'No comments yet. Be the first to have your say.',
     sortBy: 'Sort comments',
+    applySort: 'Show',
     sorts: {
       newest: 'Newest',
       oldest: 'Oldest',

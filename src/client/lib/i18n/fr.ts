@@ -61,6 +61,8 @@ export const fr = {
     loadFailed: 'Impossible de charger les commentaires.',
     none: 'Aucun commentaire pour l’instant. Soyez le premier à réagir.',
     sortBy: 'Trier les commentaires',
+    /** The sort form's button, shown only without JavaScript (the choice applies at once with it). */
+    applySort: 'Afficher',
     sorts: {
       newest: 'Plus récents',
       oldest: 'Plus anciens',

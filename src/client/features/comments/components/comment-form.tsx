@@ -17,6 +17,7 @@ import { FormActions } from './form-actions';
 import { OtherTabNotice } from './other-tab-notice';
 import { SendFailure } from './send-failure';
 import { TextField } from './text-field';
+import { PAGE_PARAMS } from '../../../../shared/page-address';
 
 interface CommentFormProps {
   articleSlug: string;
@@ -48,7 +49,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   });
   const [refusedWhole, setRefusedWhole] = useState(refused?.errors.form);
   // The article's form, back from a post without JavaScript (src/server/form-posts.ts).
-  const sentWithoutScript = useSearchParam('envoye') !== null && parentId === null;
+  const sentWithoutScript = useSearchParam(PAGE_PARAMS.sent) !== null && parentId === null;
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();

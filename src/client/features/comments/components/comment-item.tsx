@@ -15,6 +15,8 @@ import { MoreReplies } from './more-replies';
 import { PendingComment } from './pending-comment';
 import { Permalink } from './permalink';
 import { RecommendButton } from './recommend-button';
+import { commentAnchor, commentHash, PAGE_PARAMS } from '../../../../shared/page-address';
+import { focusComment } from '../lib/focus-comment';
 
 // Few readers ever report: the dialog loads on the first "Signaler".
 const ReportDialog = lazy(() => import('./report-dialog').then((module) => ({ default: module.ReportDialog })));
@@ -44,7 +46,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
   const t = useCatalogue();
   // Open from the start when the address asks for it: the link below followed without
   // JavaScript, or this reply form sent back refused (see refusedFormPath).
-  const askedFor = useSearchParam('repondre') === commentId;
+  const askedFor = useSearchParam(PAGE_PARAMS.replyTo) === commentId;
   const [replying, setReplying] = useState(askedFor);
   const hydrated = useHydrated();
   const [collapsed, setCollapsed] = useState(false);
@@ -62,7 +64,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
     setReporting(false);
     // The button is disabled once reported: focus goes to the comment instead.
     if (reportButton.current && !reportButton.current.disabled) reportButton.current.focus();
-    else document.getElementById(`commentaire-${commentId}`)?.querySelector('article')?.focus();
+    else focusComment(commentId);
   }, [commentId]);
 
   const comment = thread.byId.get(commentId);
@@ -73,7 +75,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
   const author = comment.removed ? t.comments.removedAuthor : comment.author;
 
   return (
-    <li className="comment" id={`commentaire-${comment.id}`}>
+    <li className="comment" id={commentAnchor(comment.id)}>
       <article className="comment__card" aria-labelledby={labelId} tabIndex={-1} data-removed={comment.removed || undefined}>
         {comment.removed ? (
           <p className="comment__meta" id={labelId}>
@@ -85,8 +87,8 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
             {comment.parentId && parentAuthor !== null && (
               <p className="comment__reply-to">
                 <a
-                  href={`#commentaire-${comment.parentId}`}
-                  onClick={() => document.getElementById(`commentaire-${comment.parentId}`)?.querySelector('article')?.focus()}
+                  href={commentHash(comment.parentId)}
+                  onClick={() => comment.parentId && focusComment(comment.parentId)}
                 >
                   {t.comments.inReplyTo(parentAuthor)}
                 </a>
@@ -110,7 +112,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
                 // Before the app runs (or without it): a link to this page with the form open.
                 <a
                   className="button button--link"
-                  href={`?repondre=${encodeURIComponent(commentId)}#commentaire-${encodeURIComponent(commentId)}`}
+                  href={`?${PAGE_PARAMS.replyTo}=${encodeURIComponent(commentId)}${commentHash(commentId)}`}
                   aria-label={t.comments.replyTo(comment.author)}
                 >
                   {t.comments.reply}
@@ -169,7 +171,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
       {continueElsewhere ? (
         <p className="comment__continue">
           <Link
-            href={`/articles/${encodeURIComponent(articleSlug)}?fil=${encodeURIComponent(comment.id)}`}
+            href={`/articles/${encodeURIComponent(articleSlug)}?${PAGE_PARAMS.thread}=${encodeURIComponent(comment.id)}`}
             state={FROM_DISCUSSION}
           >
             {t.comments.continueThread(comment.descendantCount)}

@@ -10,6 +10,7 @@ import { useCommentSort } from '../lib/use-comment-sort';
 import { CommentItem } from './comment-item';
 import { SortControl } from './sort-control';
 import { TopLevelComments } from './top-level-comments';
+import { PAGE_PARAMS } from '../../../../shared/page-address';
 
 // Rarely needed, so out of the article's first bundle (see discussion-extras.ts): a deep
 // thread's own view (a followed "Continuer la discussion" or permalink), and news of the
@@ -25,7 +26,7 @@ const LARGE_DISCUSSION = 200;
 /** The published discussion: its count as the heading, then the threads, or one of them. */
 export function CommentsSection({ articleSlug }: { articleSlug: string }) {
   const t = useCatalogue();
-  const focusedId = useSearchParam('fil');
+  const focusedId = useSearchParam(PAGE_PARAMS.thread);
   const [sort, setSort] = useCommentSort();
   const pages = useInfiniteQuery(commentPagesQueryOptions(articleSlug, sort));
   const total = pages.data?.pages[0]?.total;

@@ -34,7 +34,7 @@ describe('sorting', () => {
     first.unmount();
     renderApp(SEED_PATH);
     await screen.findByRole('heading', { name: 'Commentaires (19)' });
-    expect(screen.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveValue('replies');
+    expect(screen.getByRole('combobox', { name: 'Trier les commentaires' })).toHaveDisplayValue('Plus de réponses');
     expect(topLevelTimes()[0]).toBe('27/11/2015 à 11:25');
   });
 

@@ -11,6 +11,7 @@ import { threadOf } from '../lib/build-thread';
 import { cameFromDiscussion, FROM_THREAD } from '../lib/history-state';
 import { linkedCommentId, useLinkedComment } from '../lib/use-linked-comment';
 import type { CommentItem } from './comment-item';
+import { commentHash } from '../../../../shared/page-address';
 
 function parentAuthorOf(t: Catalogue, ancestors: readonly ThreadComment[]): string | null {
   const parent = ancestors.at(-1);
@@ -37,7 +38,7 @@ export function FocusedThread({ articleSlug, commentId, contextQuery, Item }: Fo
   const heading = useRef<HTMLHeadingElement>(null);
   // Back to the thread's top-level comment: the deep comment itself is not on the main view.
   const anchorId = context.data?.ancestors[0]?.id ?? commentId;
-  const backHref = `/articles/${encodeURIComponent(articleSlug)}#commentaire-${encodeURIComponent(anchorId)}`;
+  const backHref = `/articles/${encodeURIComponent(articleSlug)}${commentHash(anchorId)}`;
 
   useEffect(() => {
     // Unless a permalink brought the reader here: then the linked comment takes the focus.

@@ -1,10 +1,14 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalogue } from '../../../lib/i18n/fr';
+import { commentHash, PAGE_PARAMS } from '../../../../shared/page-address';
+import { useHydrated } from '../../../lib/hydration';
 import { useCatalogue } from '../../../lib/i18n/language';
+import { searchWith, useSearch } from '../../../lib/router';
 import { QueryFailure } from '../../../lib/query-failure';
 import { repliesQueryOptions } from '../api/get-comments';
 import { threadOf, type Thread } from '../lib/build-thread';
+import { focusComment } from '../lib/focus-comment';
 
 interface MoreRepliesProps {
   articleSlug: string;
@@ -28,13 +32,27 @@ const moreRepliesLabel = (t: Catalogue, remaining: number, noneShown: boolean) =
  */
 export function MoreReplies(props: MoreRepliesProps) {
   const t = useCatalogue();
-  const [open, setOpen] = useState(false);
+  const search = useSearch();
+  const hydrated = useHydrated();
+  // Open from the start when the address asks for it: the link below followed without JavaScript.
+  const [open, setOpen] = useState(() => new URLSearchParams(search).getAll(PAGE_PARAMS.replies).includes(props.parentId));
+  const label = moreRepliesLabel(t, props.remaining, props.afterId === null);
   if (!open) {
     return (
       <li className="comment-more">
-        <button type="button" className="button button--link" onClick={() => setOpen(true)}>
-          {moreRepliesLabel(t, props.remaining, props.afterId === null)}
-        </button>
+        {hydrated ? (
+          <button type="button" className="button button--link" onClick={() => setOpen(true)}>
+            {label}
+          </button>
+        ) : (
+          // Before the app runs (or without it): the page again with these replies, at the last one read.
+          <a
+            className="button button--link"
+            href={`${searchWith(search, (params) => params.append(PAGE_PARAMS.replies, props.parentId))}${commentHash(props.afterId ?? props.parentId)}`}
+          >
+            {label}
+          </a>
+        )}
       </li>
     );
   }
@@ -51,7 +69,7 @@ function RepliesBatch({ articleSlug, parentId, afterId, remaining, renderReply }
   useEffect(() => {
     if (!firstNewId || focused.current) return;
     focused.current = true;
-    document.getElementById(`commentaire-${firstNewId}`)?.querySelector('article')?.focus();
+    focusComment(firstNewId);
   }, [firstNewId]);
 
   if (replies.isPending) {

@@ -1,8 +1,9 @@
 import { announce } from '../../../lib/announcer';
 import { useCatalogue } from '../../../lib/i18n/language';
+import { commentHash } from '../../../../shared/page-address';
 
 export const permalinkPath = (articleSlug: string, commentId: string) =>
-  `/articles/${encodeURIComponent(articleSlug)}#commentaire-${encodeURIComponent(commentId)}`;
+  `/articles/${encodeURIComponent(articleSlug)}${commentHash(commentId)}`;
 
 /**
  * "Lien": a real link to the comment (open it, or copy its address from the context menu), and

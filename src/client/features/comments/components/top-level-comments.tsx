@@ -1,13 +1,16 @@
 import { useEffect, useRef } from 'react';
 import type { CommentPage } from '../../../../shared/contract';
 import { useCatalogue } from '../../../lib/i18n/language';
-import { navigate } from '../../../lib/router';
+import { useHydrated } from '../../../lib/hydration';
+import { navigate, searchWith, useSearch } from '../../../lib/router';
 import { threadOf } from '../lib/build-thread';
 import { cameFromThread } from '../lib/history-state';
 import { useOwnPendingUnder } from '../lib/own-pending';
 import { useLinkedComment } from '../lib/use-linked-comment';
 import { CommentItem } from './comment-item';
 import { PendingComment } from './pending-comment';
+import { commentHash, PAGE_PARAMS } from '../../../../shared/page-address';
+import { focusComment } from '../lib/focus-comment';
 
 /**
  * A linked comment not among the first threads: shown on its own view, with its ancestors;
@@ -16,7 +19,7 @@ import { PendingComment } from './pending-comment';
 function openOnItsOwn(id: string) {
   if (cameFromThread()) return;
   const url = new URL(window.location.href);
-  url.searchParams.set('fil', id);
+  url.searchParams.set(PAGE_PARAMS.thread, id);
   navigate(`${url.pathname}${url.search}${url.hash}`, { replace: true });
 }
 
@@ -44,13 +47,17 @@ export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onL
     const from = focusFrom.current;
     if (from === null || threads.length <= from) return;
     focusFrom.current = null;
-    document.getElementById(`commentaire-${threads[from]?.id}`)?.querySelector('article')?.focus();
+    const first = threads[from];
+    if (first) focusComment(first.id);
   });
   // Newest first, like the list they head; once published, a comment is in the pages instead.
   const ownPending = [...useOwnPendingUnder(articleSlug, null)]
     .reverse()
     .filter((comment) => !pages.some((page) => threadOf(page.comments).byId.has(comment.id)));
   useLinkedComment(pages.length > 0, openOnItsOwn);
+  const hydrated = useHydrated();
+  const search = useSearch();
+  const lastThread = threads.at(-1)?.id;
 
   return (
     <>
@@ -64,6 +71,7 @@ export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onL
       </ol>
       {hasMore && (
         <p className="comments__more">
+          {hydrated ? (
           <button
             type="button"
             className="button"
@@ -75,7 +83,17 @@ export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onL
             }}
           >
             {loadingMore ? t.site.loading : t.comments.loadMore}
-          </button>{' '}
+          </button>
+          ) : (
+            // Before the app runs (or without it): the page again with one more page of threads,
+            // scrolled to the last one already read.
+            <a
+              className="button"
+              href={`${searchWith(search, (params) => params.set(PAGE_PARAMS.pages, String(pages.length + 1)))}${lastThread ? commentHash(lastThread) : ''}`}
+            >
+              {t.comments.loadMore}
+            </a>
+          )}{' '}
           <span className="comments__remaining">{t.comments.moreThreads(remaining)}</span>
         </p>
       )}

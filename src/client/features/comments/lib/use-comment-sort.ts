@@ -1,12 +1,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { CommentSort } from '../../../../shared/contract';
 import { SORT_COOKIE } from '../../../../shared/reader-cookies';
+import { PAGE_PARAMS } from '../../../../shared/page-address';
 import { SORT_PARAMS, SORTS } from '../../../../shared/sort-params';
 import { readCookie, writeCookie } from '../../../lib/cookies';
 import { navigate, subscribeToLocation } from '../../../lib/router';
 import { useServerRender } from '../../../lib/server-render';
 
-const SORT_PARAM = 'tri';
+const SORT_PARAM = PAGE_PARAMS.sort;
 /** Where the order was remembered before the cookie, and still is, for a browser without cookies. */
 const STORAGE_KEY = 'reagir:comment-sort';
 export const DEFAULT_SORT: CommentSort = 'newest';

@@ -1,16 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { commentAnchor, commentOfHash } from '../../../../shared/page-address';
 
-const LINK = /^#commentaire-(.+)$/;
-
-export function linkedCommentId(): string | null {
-  const match = LINK.exec(window.location.hash);
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-}
+export const linkedCommentId = (): string | null => commentOfHash(window.location.hash);
 
 /**
  * Opening `#commentaire-<id>`: once the comments are rendered (`ready`), the comment is scrolled
@@ -26,7 +17,7 @@ export function useLinkedComment(ready: boolean, onMissing?: (id: string) => voi
     const showLinked = () => {
       const id = linkedCommentId();
       if (!id) return;
-      const article = document.getElementById(`commentaire-${id}`)?.querySelector('article');
+      const article = document.getElementById(commentAnchor(id))?.querySelector('article');
       if (!article) {
         onMissing?.(id);
         return;
