@@ -83,6 +83,28 @@ export function timeKeystrokes([textarea, counter]) {
   }).observe(counter, { childList: true, subtree: true, characterData: true });
 }
 
+/**
+ * The bare page's textarea and counter (bareCounterPage), put into the app's page where a reply
+ * form opens (after the first comment's card): what typing costs in that page without any of the
+ * app's code, the floor the app's own form can reach there.
+ */
+export function addVanillaCounter() {
+  const host = document.querySelector('li.comment');
+  const field = document.createElement('div');
+  field.className = 'comment-form';
+  field.innerHTML =
+    '<div class="form-field"><label for="bench-body">Commentaire</label><textarea id="bench-body" rows="4" aria-describedby="bench-counter"></textarea><p id="bench-counter" class="character-counter">0 / 2000</p></div>';
+  host.querySelector('article').after(field);
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const textarea = field.querySelector('textarea');
+  const counter = field.querySelector('#bench-counter');
+  textarea.addEventListener('input', () => {
+    let count = 0;
+    for (const _ of segmenter.segment(textarea.value)) count++;
+    counter.textContent = `${count} / 2000`;
+  });
+}
+
 /** The element among those describing `textarea` that shows "N / MAX": its counter. */
 export function describedCounter(textarea) {
   return (textarea.getAttribute('aria-describedby') ?? '')

@@ -31,7 +31,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build, preview, runnerImport } from 'vite';
 import { buildProduction } from '../tools/build-production.mjs';
-import { describedCounter, observeDiscussion, readDiscussionMarks, timeKeystrokes } from './in-page.mjs';
+import { addVanillaCounter, describedCounter, observeDiscussion, readDiscussionMarks, timeKeystrokes } from './in-page.mjs';
 import { DEFAULT_MAX_WAIT_SECONDS, waitForQuietMachine } from './quiet-machine.mjs';
 import { formatReport, KEYSTROKE_SIZE, RESULTS_FILE, SUMMARY_SETTINGS } from './report.mjs';
 import {
@@ -344,6 +344,15 @@ function measureAppKeystrokes(browser, url) {
   });
 }
 
+function measureInPageKeystrokes(browser, url) {
+  return withPage(browser, async (page) => {
+    await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+    await page.evaluate(addVanillaCounter);
+    await page.waitForTimeout(SETTLE_MS);
+    return typeAndTime(page, page.locator('#bench-body'));
+  });
+}
+
 function measureBareKeystrokes(browser, url) {
   return withPage(browser, async (page) => {
     await page.goto(url, { waitUntil: 'load' });
@@ -393,7 +402,7 @@ async function measureInBrowser(databases, assets) {
   for (const target of TARGETS) await measureDiscussion(browser, urls[target](SIZES[0]), SIZES[0]);
 
   const discussions = Object.fromEntries(SIZES.map((size) => [size, Object.fromEntries(TARGETS.map((target) => [target, []]))]));
-  const keystrokes = { app: [], bare: [] };
+  const keystrokes = { app: [], inPage: [], bare: [] };
   for (let run = 1; run <= RUNS; run++) {
     for (const size of SIZES) {
       // Interleaved, so that a slow moment of the machine hits every target alike.
@@ -404,6 +413,7 @@ async function measureInBrowser(databases, assets) {
     }
     log(`run ${run}/${RUNS}: keystrokes`);
     keystrokes.app.push(await measureAppKeystrokes(browser, urls.production(KEYSTROKE_SIZE)));
+    keystrokes.inPage.push(await measureInPageKeystrokes(browser, urls.production(KEYSTROKE_SIZE)));
     keystrokes.bare.push(await measureBareKeystrokes(browser, urls.counterPage));
   }
   // Nothing of the browser phase runs while the server is loaded.

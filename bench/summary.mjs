@@ -140,10 +140,14 @@ export function checkBareTextarea(app, bare) {
   };
 }
 
-/** samples: { app: ms[][], bare: ms[][] }, one array of per-key latencies per run. */
+/**
+ * samples: { app: ms[][], bare: ms[][], inPage?: ms[][] }, one array of per-key latencies per run
+ * (inPage, the bare page's textarea and counter inside the app's page, from December 2026 on).
+ */
 export function summariseKeystrokes(samples, { article, goal }) {
   const app = keystrokeFigures(samples.app);
   const bare = keystrokeFigures(samples.bare);
+  const inPage = samples.inPage ? keystrokeFigures(samples.inPage) : null;
   const bareCheck = checkBareTextarea(app, bare);
   const ratio = bareCheck.ok ? app.medianMs / bare.medianMs : null;
   return {
@@ -152,6 +156,8 @@ export function summariseKeystrokes(samples, { article, goal }) {
       app,
       bare,
       ratio,
+      // The page's own cost apart: what the app adds over a textarea with no app code in that page.
+      ...(inPage ? { inPage, ratioInPage: app.medianMs / inPage.medianMs } : {}),
       ...(bareCheck.ok ? {} : { ratioWithheld: 'the bare page is not faster than the app (baselineChecks.bareTextarea)' }),
       goal,
       goalMet: ratio === null ? null : ratio <= goal,

@@ -103,6 +103,15 @@ describe('keystrokes', () => {
     assert.equal(keystroke.ratio, 10.2 / 5.2);
   });
 
+  it('sets the app beside the same textarea in its own page, when that was measured', () => {
+    const { keystroke } = summariseKeystrokes({ app: [run(10)], inPage: [run(8)], bare: [run(5)] }, { article: 'generated-20000', goal: 1.2 });
+    assert.equal(keystroke.inPage.medianMs, 8.2);
+    assert.equal(keystroke.ratioInPage, 10.2 / 8.2);
+    const before = summariseKeystrokes({ app: [run(10)], bare: [run(5)] }, { article: 'generated-5000', goal: 1.2 }).keystroke;
+    assert.equal(before.ratioInPage, undefined);
+    assert.doesNotMatch(formatReport({ ...resummarise(JSON.parse(readFileSync(new URL('results.json', import.meta.url), 'utf8')), SUMMARY_SETTINGS), reliable: true }), /in the app's page/);
+  });
+
   it('withholds the ratio when the bare page is not faster than the app', () => {
     const { keystroke, bareCheck } = summariseKeystrokes({ app: [run(5)], bare: [run(6)] }, { article: 'generated-5000', goal: 1.2 });
     assert.equal(bareCheck.ok, false);
