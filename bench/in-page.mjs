@@ -99,9 +99,7 @@ export function addVanillaCounter() {
   const textarea = field.querySelector('textarea');
   const counter = field.querySelector('#bench-counter');
   textarea.addEventListener('input', () => {
-    let count = 0;
-    for (const _ of segmenter.segment(textarea.value)) count++;
-    counter.textContent = `${count} / 2000`;
+    counter.textContent = `${[...segmenter.segment(textarea.value)].length} / 2000`;
   });
 }
 
