@@ -1,13 +1,14 @@
-// `npm run audit`: Lighthouse's accessibility, best-practices and SEO scores for the article
-// page, on a phone (Lighthouse's default) and on a desktop. Builds the demo build (the mock
-// backend in a service worker), serves it with `vite preview`, runs Lighthouse in Chromium and
-// prints the scores, with every audit that cost points. Not part of `npm test`: Lighthouse is
-// slow, and its scores are figures for the README, not a pass or fail.
+// `npm run audit`: Lighthouse's performance, accessibility, best-practices and SEO scores for the
+// article page as `npm start` serves it (the production build, rendered by the real server on a
+// fresh SQLite file with the seed), on a phone (Lighthouse's default: a mid-range phone on a slow
+// 4G link, simulated) and on a desktop. Prints the scores, with every audit that cost points. Not
+// part of `npm test`: Lighthouse is slow, and its scores are figures for the README.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { buildProduction } from '../../tools/build-production.mjs';
 
 process.chdir(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -15,7 +16,7 @@ const OUT_DIR = 'node_modules/.cache/reagir-audit-dist';
 const REPORT_DIR = 'node_modules/.cache/reagir-audit-reports';
 const PORT = 4480;
 const PAGE = `http://localhost:${PORT}/articles/hollande-poutine-daech`;
-const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const CHROME_FLAGS = [
   '--headless=new',
   '--no-sandbox',
@@ -66,9 +67,21 @@ function lostPoints(report, categoryId) {
 }
 
 mkdirSync(REPORT_DIR, { recursive: true });
-console.log(`Building the demo build into ${OUT_DIR}…`);
-await build({ mode: 'demo', logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
-const server = await preview({ logLevel: 'warn', build: { outDir: OUT_DIR }, preview: { port: PORT, strictPort: true } });
+console.log(`Building the production build into ${OUT_DIR}…`);
+await buildProduction({ outDir: OUT_DIR });
+const dataDir = mkdtempSync(join(tmpdir(), 'reagir-audit-'));
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+  env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), REAGIR_DATA_DIR: dataDir, REAGIR_DIST: OUT_DIR },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve, reject) => {
+  let output = '';
+  server.stdout.on('data', (chunk) => {
+    output += chunk;
+    if (output.includes('listening on')) resolve();
+  });
+  server.on('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+});
 
 let failed = false;
 try {
@@ -86,6 +99,7 @@ try {
   failed = true;
   console.error(error instanceof Error ? error.message : error);
 } finally {
-  await new Promise((resolve) => server.httpServer.close(resolve));
+  server.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

@@ -2,6 +2,10 @@
 // JavaScript bundle has even downloaded, so that the network and the parsing of the bundle
 // overlap. Production build only (the mock backend of dev and demo is not up that early).
 // The paths must be the ones the query functions ask for: early-requests.test.ts checks it.
+// With their extensions: vite.config.ts loads this module too, and Vite's config loader wants them.
+import { PAGE_PARAMS } from '../../shared/page-address.ts';
+import { SORT_COOKIE, SORT_STORAGE_KEY } from '../../shared/reader-cookies.ts';
+import { SORT_PARAMS, SORTS } from '../../shared/sort-params.ts';
 
 declare global {
   interface Window {
@@ -12,17 +16,16 @@ declare global {
 /** The inline script, as text; `apiBase` is VITE_API_URL or `/api`. */
 export function earlyRequestsScript(apiBase: string): string {
   // Plain ES5 on purpose: it runs before anything else, in any browser, and must never throw.
-  // The order as useCommentSort reads it: the URL, else the cookie, else an older choice. The
-  // cookie's name and the words are src/shared/sort-params.ts's, written out: importing that
-  // module here splits the first bundle in three (docs/decisions/001-languages.md); the test
-  // checks that they agree.
+  // The order as useCommentSort reads it: the URL, else the cookie, else an older choice.
+  const sorts = Object.fromEntries(SORTS.map((sort) => [SORT_PARAMS[sort], sort]));
+  const cookie = new RegExp(`(?:^|; )${SORT_COOKIE}=([^;]*)`).source;
   return `(function () {
   try {
     var match = /^\\/articles\\/([^/]+)\\/?$/.exec(location.pathname);
     if (!match) return;
-    var sorts = { recents: 'newest', anciens: 'oldest', reponses: 'replies', recommandes: 'recommended' };
-    var sort = sorts[new URLSearchParams(location.search).get('tri')] || sorts[(/(?:^|; )reagir_tri=([^;]*)/.exec(document.cookie) || [])[1]];
-    if (!sort) { try { sort = sorts[localStorage.getItem('reagir:comment-sort')]; } catch (error) {} }
+    var sorts = ${JSON.stringify(sorts)};
+    var sort = sorts[new URLSearchParams(location.search).get(${JSON.stringify(PAGE_PARAMS.sort)})] || sorts[(new RegExp(${JSON.stringify(cookie)}).exec(document.cookie) || [])[1]];
+    if (!sort) { try { sort = sorts[localStorage.getItem(${JSON.stringify(SORT_STORAGE_KEY)})]; } catch (error) {} }
     sort = sort || 'newest';
     var slug = encodeURIComponent(decodeURIComponent(match[1]));
     var early = new Map();

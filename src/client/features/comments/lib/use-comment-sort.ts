@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { CommentSort } from '../../../../shared/contract';
-import { SORT_COOKIE } from '../../../../shared/reader-cookies';
+import { SORT_COOKIE, SORT_STORAGE_KEY } from '../../../../shared/reader-cookies';
 import { PAGE_PARAMS } from '../../../../shared/page-address';
 import { SORT_PARAMS, SORTS } from '../../../../shared/sort-params';
 import { readCookie, writeCookie } from '../../../lib/cookies';
@@ -8,8 +8,8 @@ import { navigate, subscribeToLocation } from '../../../lib/router';
 import { useServerRender } from '../../../lib/server-render';
 
 const SORT_PARAM = PAGE_PARAMS.sort;
-/** Where the order was remembered before the cookie, and still is, for a browser without cookies. */
-const STORAGE_KEY = 'reagir:comment-sort';
+// Where the order was remembered before the cookie, and still is, for a browser without cookies.
+const STORAGE_KEY = SORT_STORAGE_KEY;
 export const DEFAULT_SORT: CommentSort = 'newest';
 
 const parseSort = (value: string | null | undefined): CommentSort | null =>
