@@ -87,6 +87,13 @@ function sizeLines(results) {
       .filter(([name]) => name !== 'counter.html')
       .map(([name, page]) => `${name} ${mb(page.rawBytes)} MB, br ${kb(page.brBytes)} (q${page.brQuality}), gzip ${kb(page.gzipBytes)}`)
       .join('; ')}`,
+    ...(results.htmlBeforeFirstComment
+      ? [
+          `App page's HTML before its first comment (bytes, uncompressed): ${Object.entries(results.htmlBeforeFirstComment)
+            .map(([size, bytes]) => `${size}: ${bytes}`)
+            .join('; ')}`,
+        ]
+      : []),
   ];
 }
 

@@ -391,6 +391,13 @@ function measuredVersion() {
   }
 }
 
+/** How much of the server-rendered page comes before its first comment: what a reader waits through. */
+async function htmlBytesBeforeFirstComment(url) {
+  const html = await (await fetch(url, { headers: { 'accept-language': 'fr' } })).text();
+  const at = html.indexOf('<li class="comment"');
+  return at < 0 ? null : Buffer.byteLength(html.slice(0, at));
+}
+
 /** The browser figures: every target and size, interleaved, RUNS times. */
 async function measureInBrowser(databases, assets) {
   const servers = await startBrowserServers(databases, assets);
@@ -416,10 +423,12 @@ async function measureInBrowser(databases, assets) {
     keystrokes.inPage.push(await measureInPageKeystrokes(browser, urls.production(KEYSTROKE_SIZE)));
     keystrokes.bare.push(await measureBareKeystrokes(browser, urls.counterPage));
   }
+  const htmlBeforeFirstComment = {};
+  for (const size of SIZES) htmlBeforeFirstComment[size] = await htmlBytesBeforeFirstComment(urls.production(size));
   // Nothing of the browser phase runs while the server is loaded.
   await closeBrowser();
   const serverLog = await servers.stop();
-  return { discussions, keystrokes, chromiumVersion, firstPageBytes: servers.firstPageBytes, serverLog };
+  return { discussions, keystrokes, chromiumVersion, firstPageBytes: servers.firstPageBytes, serverLog, htmlBeforeFirstComment };
 }
 
 async function measure() {
@@ -469,6 +478,7 @@ async function measure() {
     },
     initial,
     staticPages,
+    htmlBeforeFirstComment: browserPhase.htmlBeforeFirstComment,
     baselineChecks: summary.baselineChecks,
     discussions: summary.discussions,
     keystroke: summary.keystroke,

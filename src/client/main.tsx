@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { PAGE_DATA_ELEMENT_ID, type ArticlePageData } from '../shared/server-page';
+import { renderedPageData } from './lib/rendered-page';
 import { App } from './app/app';
 import { seedPageData } from './app/page-data';
 import { createQueryClient } from './app/query-client';
@@ -20,18 +20,17 @@ async function startMockBackendWhereWanted(): Promise<void> {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const pageData = document.getElementById(PAGE_DATA_ELEMENT_ID)?.textContent;
+const data = renderedPageData();
 const app = (queryClient: QueryClient) => (
   <StrictMode>
     <App queryClient={queryClient} />
   </StrictMode>
 );
 
-if (pageData) {
+if (data) {
   // Rendered by the server: hydrated from the data it was rendered from, in the language it chose
   // (<html lang>), so that the first render here is the server's, word for word.
   const queryClient = createQueryClient();
-  const data = JSON.parse(pageData) as ArticlePageData;
   seedPageData(queryClient, data);
   // A refused form came back from its action's address: the page is the article's.
   if (data.path) history.replaceState(null, '', data.path);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Article, PublishedComment } from '../../shared/contract';
-import { PAGE_DATA_ELEMENT_ID } from '../../shared/server-page';
+import { renderedPageData } from '../lib/rendered-page';
 
 /** What a page says about itself: a title, or an article with the comments it shows. */
 export type PageDescription =
@@ -15,7 +15,7 @@ export type PageDescription =
  */
 // A page the server rendered has its head written already, for the description it opens with:
 // the code that writes heads is then not fetched until the page describes itself otherwise.
-let headFromServer = typeof document !== 'undefined' && document.getElementById(PAGE_DATA_ELEMENT_ID) !== null;
+let headFromServer = renderedPageData() !== null;
 
 export function useDocumentMetadata(description: PageDescription | null): void {
   // Compared as text: callers build a new object at each render, the effect runs on changes only.

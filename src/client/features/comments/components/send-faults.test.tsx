@@ -172,3 +172,49 @@ describe('sending the same comment again', () => {
     expect(stored()).toMatchObject([{ parentId: null }]);
   });
 });
+
+// Two rows of the README's "Faults while sending" table that only time shows: a server that never
+// answers (the client gives up after 30 s) and a 429 whose Retry-After is an HTTP date.
+describe('sending when the server makes the reader wait', () => {
+  it('no answer in 30 s: "Le serveur ne répond pas", the text kept, and "Réessayer" stores one comment', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { user, form } = await replyToDelires({ fakeTimers: true });
+    // Longer than the client waits: the server is still working when the client gives up.
+    faults.inject({ kind: 'slow', ms: 45_000 });
+    await user.click(form.getByRole('button', { name: 'Envoyer' }));
+
+    await act(() => vi.advanceTimersByTimeAsync(29_500));
+    expect(form.queryByRole('alert')).toBeNull();
+    expect(form.getByRole('button', { name: 'Envoi en cours…' })).toHaveAttribute('aria-disabled', 'true');
+
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    const alert = await form.findByRole('alert');
+    expect(alert).toHaveTextContent('Le serveur ne répond pas. Réessayez dans un instant.');
+    expect(alert).toHaveTextContent('Votre texte est conservé.');
+    expect(form.getByLabelText('Commentaire')).toHaveValue(TEXT);
+    expect(form.getByLabelText('Pseudo')).toHaveValue('Lectrice');
+
+    await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
+    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    // The abandoned request reaches the server late, with the same Idempotency-Key: still one.
+    await act(() => vi.advanceTimersByTimeAsync(20_000));
+    expect(stored()).toHaveLength(1);
+  });
+
+  it('429 with Retry-After as an HTTP date: "réessayez dans N secondes", counted from now', async () => {
+    const { user, form } = await replyToDelires();
+    // Only Date is frozen (the rendering's timers run as usual), on a whole second, as HTTP dates have no milliseconds.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T10:00:00Z') });
+    faults.inject({ kind: 'status', status: 429, retryAfter: new Date(Date.now() + 45_000).toUTCString() });
+    await user.click(form.getByRole('button', { name: 'Envoyer' }));
+    const alert = await form.findByRole('alert');
+    expect(alert).toHaveTextContent('Trop de demandes : réessayez dans 45 secondes.');
+    expect(alert).toHaveTextContent('Votre texte est conservé.');
+    expect(form.getByLabelText('Commentaire')).toHaveValue(TEXT);
+    expect(stored()).toHaveLength(0);
+
+    await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
+    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    expect(stored()).toHaveLength(1);
+  });
+});
