@@ -5,6 +5,7 @@
 // once the page is hydrated.
 import { StrictMode } from 'react';
 import { renderToPipeableStream } from 'react-dom/server';
+import type { Article } from '../shared/contract';
 import type { ArticlePageRequest, RenderCallbacks, RenderedArticlePage, ServerRenderer } from '../shared/server-page';
 import { App } from './app/app';
 import { articleMetadata } from './app/article-metadata';
@@ -18,8 +19,8 @@ import { ServerRenderContext, type ServerRender } from './lib/server-render';
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
-/** <title> and the head tags useDocumentMetadata would set, as HTML. */
-function headHtml(metadata: DocumentMetadata): string {
+/** Tags as HTML: <title> and the head tags useDocumentMetadata would set, or the JSON-LD alone. */
+function tagsHtml(metadata: DocumentMetadata): string {
   const tags = headTags(metadata).map(({ tag, attributes, text }) => {
     const attrs = Object.entries(attributes)
       .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
@@ -27,7 +28,13 @@ function headHtml(metadata: DocumentMetadata): string {
     // The JSON-LD text is already safe inside <script> (serializeJsonLd escapes "<").
     return tag === 'script' ? `<script${attrs}>${text ?? ''}</script>` : `<${tag}${attrs}>`;
   });
-  return [`<title>${escapeHtml(metadata.title)}</title>`, ...tags].join('');
+  return [metadata.title ? `<title>${escapeHtml(metadata.title)}</title>` : '', ...tags].join('');
+}
+
+/** What the head says about the article, without the comments (see ServerRenderer.articleHead). */
+function articleHead(article: Article, origin: string): string {
+  const { jsonLd: _listsTheComments, ...metadata } = articleMetadata({ article, comments: [], commentCount: undefined, origin });
+  return tagsHtml(metadata);
 }
 
 function renderArticlePage(request: ArticlePageRequest, callbacks: RenderCallbacks): RenderedArticlePage {
@@ -78,11 +85,11 @@ function renderArticlePage(request: ArticlePageRequest, callbacks: RenderCallbac
     },
   );
   return {
-    head: headHtml(metadata),
+    structuredData: metadata.jsonLd ? tagsHtml({ title: '', jsonLd: metadata.jsonLd }) : '',
     dataJson: serializeJsonLd(request.data),
     pipe: (destination) => void stream.pipe(destination as unknown as NodeJS.WritableStream),
     abort: () => stream.abort(),
   };
 }
 
-export const renderer: ServerRenderer = { renderArticlePage };
+export const renderer: ServerRenderer = { articleHead, renderArticlePage };

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../core/memory-store';
+import type { CommentRecord } from '../core/records';
+import type { Store } from '../core/store';
 import { createApi } from '../http/api';
 import { loadArticlePages, serverBuildDir } from './article-pages';
 import { startHttpServer, type RunningHttpServer } from './http-server';
@@ -19,10 +21,13 @@ const INDEX_HTML = `<!doctype html><html lang="fr"><head><meta charset="UTF-8"><
 // The renderer's stand-in: it writes what it was given, so the test sees what the server handed over.
 const RENDERER = `
 export const renderer = {
+  articleHead(article) {
+    return '<title>' + article.title + '</title>';
+  },
   renderArticlePage(request, callbacks) {
     setTimeout(() => callbacks.onShellReady(), 0);
     return {
-      head: '<title>' + request.data.article.title + '</title>',
+      structuredData: '<script type="application/ld+json">{}</script>',
       dataJson: JSON.stringify(request.data).replace(/</g, '\\\\u003c'),
       pipe(destination) {
         destination.write('<main data-language="' + request.language + '" data-sort="' + request.data.sort + '" data-origin="' + request.origin + '">');
@@ -57,14 +62,19 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-async function start() {
+async function start(options: { readComments?: (read: () => Promise<CommentRecord[]>) => Promise<CommentRecord[]> } = {}) {
   const store = createMemoryStore();
   await seedIfEmpty(store);
-  const articlePages = await loadArticlePages({ store, distDir, ssrDir: serverBuildDir(distDir) });
+  const logged: unknown[] = [];
+  // The page's reads go through here; the API's through the store itself.
+  const pageStore: Store = options.readComments
+    ? { ...store, topLevel: (...args) => (options.readComments as NonNullable<typeof options.readComments>)(() => store.topLevel(...args)) }
+    : store;
+  const articlePages = await loadArticlePages({ store: pageStore, distDir, ssrDir: serverBuildDir(distDir) });
   expect(articlePages).not.toBeNull();
-  const server = await startHttpServer({ api: createApi({ store }), store, distDir, host: '127.0.0.1', port: 0, articlePages, log: () => {} });
+  const server = await startHttpServer({ api: createApi({ store }), store, distDir, host: '127.0.0.1', port: 0, articlePages, log: (entry) => logged.push(entry) });
   running.push(server);
-  return { server, store };
+  return { server, store, logged };
 }
 
 describe('article pages rendered on the server', () => {
@@ -81,7 +91,7 @@ describe('article pages rendered on the server', () => {
     expect(html).not.toContain('__reagirEarly');
     expect(html).toContain(THEME_SCRIPT);
     expect(html).toMatch(/<div id="root"><main data-language="en" data-sort="oldest" data-origin="http:\/\/127\.0\.0\.1:\d+">/);
-    expect(html).toMatch(/<\/main><\/div><script type="application\/json" id="reagir-page-data">\{"slug":"hollande-poutine-daech","sort":"oldest"/);
+    expect(html).toMatch(/<\/main><\/div><script type="application\/ld\+json">{}<\/script><script type="application\/json" id="reagir-page-data">\{"slug":"hollande-poutine-daech","sort":"oldest"/);
     expect(html.endsWith('</body></html>')).toBe(true);
     // The CSP allows the theme script by its hash, and nothing else inline.
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -90,6 +100,35 @@ describe('article pages rendered on the server', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=30');
     expect(response.headers.get('vary')).toBe('Accept-Encoding, Accept-Language, Cookie');
+  });
+
+  it('sends the head before the comments are read, so the browser fetches the stylesheet and scripts meanwhile', async () => {
+    let release = () => {};
+    const commentsRead = new Promise<void>((resolve) => (release = resolve));
+    const { server } = await start({ readComments: async (read) => (await commentsRead, read()) });
+    const response = await fetch(`${server.origin}/articles/${SLUG}`);
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let received = '';
+    while (!received.includes('<div id="root">')) received += new TextDecoder().decode((await reader.read()).value);
+    expect(received).toContain('<title>Hollande');
+    expect(received).toContain('/assets/app.js');
+    expect(received).not.toContain('<main');
+    release();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += new TextDecoder().decode(chunk.value);
+    expect(received).toContain('<main data-language="fr"');
+    expect(received.endsWith('</body></html>')).toBe(true);
+  });
+
+  it('ends a page begun whose comments cannot be read as the app’s shell, which renders itself, and logs why', async () => {
+    const { server, logged } = await start({ readComments: () => Promise.reject(new Error('disk on fire')) });
+    const response = await fetch(`${server.origin}/articles/${SLUG}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<title>Hollande');
+    expect(html).toMatch(/<div id="root"><\/div><\/body><\/html>$/);
+    expect(html).not.toContain('reagir-page-data');
+    expect(JSON.stringify(logged)).toContain('disk on fire');
   });
 
   it('renders the choices a reader made, compresses when asked, and keeps such a page out of shared caches', async () => {

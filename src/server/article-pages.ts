@@ -14,7 +14,7 @@ import { constants as zlibConstants, createBrotliCompress, createGzip } from 'no
 import { Problem } from '../core/problem';
 import { readArticle } from '../core/read-discussion';
 import type { StoreReads } from '../core/store';
-import { PAGE_DATA_ELEMENT_ID, type ArticlePageRequest, type RefusedForm, type ServerRenderer } from '../shared/server-page';
+import { PAGE_DATA_ELEMENT_ID, type ArticlePageRequest, type RefusedForm, type RenderedArticlePage, type ServerRenderer } from '../shared/server-page';
 import { chooseEncoding } from './compression';
 import { READER_COOKIES } from '../shared/reader-cookies';
 import { cookieOf, decodedSegment, pageLanguage, pageSort, pageTheme, type PageTheme } from './page-request';
@@ -48,13 +48,17 @@ export interface PageContext {
   origin: string;
   /** The browser's defences for a page whose inline scripts have these hashes. */
   securityHeaders(scriptHashes: readonly string[]): OutgoingHttpHeaders;
+  /** A failure after the page was begun (it then ends as the app's shell): for the log. */
+  report(error: unknown): void;
 }
 
 export interface ArticlePages {
   /** The slug, when the request is for an article page this module renders. */
   slugOf(method: string, url: URL): string | null;
   /**
-   * Streams the page; resolves once the answer is begun (or throws before anything was sent).
+   * Streams the page: the head as soon as the article is read, then the rest once rendered.
+   * Throws only before anything was sent; a failure after that ends the page as the app's
+   * shell and goes to `context.report`.
    * `refused`: a form posted without JavaScript came back refused (status 422, the form open).
    */
   answer(
@@ -147,8 +151,30 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
       // For React's own inline scripts in this response only (see ArticlePageRequest.nonce).
       const nonce = randomBytes(18).toString('base64');
       const scriptSources = [...template.scriptHashes, `'nonce-${nonce}'`];
-      const reads = await readPageData(store, slug, sort, url);
 
+      // The head leaves at once: the browser fetches the stylesheet and the scripts while the
+      // comments are read and rendered. From here on the answer is begun.
+      const body = openBody(request, response, refused ? 422 : 200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': refused ? 'no-store' : pageCache(request),
+        ...context.securityHeaders(scriptSources),
+      });
+      body.write(`${htmlElement(template.head, language, theme)}${renderer.articleHead(article, context.origin)}${template.beforeRoot}`);
+      body.flush();
+      // A failure now ends the page as the app's shell, without data: the browser renders it itself.
+      const endAsShell = (error: unknown) => {
+        context.report(error);
+        body.write(template.afterRoot);
+        body.end();
+      };
+
+      let reads;
+      try {
+        reads = await readPageData(store, slug, sort, url);
+      } catch (error) {
+        endAsShell(error);
+        return;
+      }
       const pageRequest: ArticlePageRequest = {
         pathname: url.pathname,
         search: url.search,
@@ -158,49 +184,39 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
         nonce,
         data: { slug, sort, article, ...reads, ...(refused ? { refusedForm: refused, path: `${url.pathname}${url.search}` } : {}) },
       };
-      await new Promise<void>((resolveBegun, reject) => {
-        let begun = false;
-        const page = renderer.renderArticlePage(
-          pageRequest,
-          {
-            onShellReady() {
-              begun = true;
-              const body = openBody(request, response, refused ? 422 : 200, {
-                'content-type': 'text/html; charset=utf-8',
-                'cache-control': refused ? 'no-store' : pageCache(request),
-                ...context.securityHeaders(scriptSources),
-              });
-              body.write(`${htmlElement(template.head, language, theme)}${page.head}${template.beforeRoot}`);
-              body.flush();
-              const app = Object.assign(
-                new Writable({
-                  write(chunk: Buffer, _encoding, done) {
-                    body.write(chunk);
-                    done();
-                  },
-                  final(done) {
-                    body.write(`${template.afterRoot.replace('</body>', `<script type="application/json" id="${PAGE_DATA_ELEMENT_ID}">${page.dataJson}</script></body>`)}`);
-                    body.end();
-                    done();
-                  },
-                }),
-                // React flushes its destination when it has written a meaningful part.
-                { flush: () => body.flush() },
-              );
-              page.pipe(app);
-              resolveBegun();
-            },
-            onShellError(error) {
-              if (!begun) reject(error);
-            },
-            onError() {
-              // Reported by onShellError, or recovered by the client (an error inside a boundary).
-            },
-          },
-        );
-        response.once('close', () => {
-          if (!response.writableFinished) page.abort();
+      let page: RenderedArticlePage;
+      try {
+        page = renderer.renderArticlePage(pageRequest, {
+        onShellReady() {
+          const app = Object.assign(
+            new Writable({
+              write(chunk: Buffer, _encoding, done) {
+                body.write(chunk);
+                done();
+              },
+              final(done) {
+                const trailer = `${page.structuredData}<script type="application/json" id="${PAGE_DATA_ELEMENT_ID}">${page.dataJson}</script></body>`;
+                body.write(template.afterRoot.replace('</body>', trailer));
+                body.end();
+                done();
+              },
+            }),
+            // React flushes its destination when it has written a meaningful part.
+            { flush: () => body.flush() },
+          );
+          page.pipe(app);
+        },
+        onShellError: endAsShell,
+        onError() {
+          // Reported by onShellError, or recovered by the client (an error inside a boundary).
+        },
         });
+      } catch (error) {
+        endAsShell(error);
+        return;
+      }
+      response.once('close', () => {
+        if (!response.writableFinished) page.abort();
       });
     },
   };

@@ -191,6 +191,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
       const context = {
         origin: clientOrigin(client, origin),
         securityHeaders: (scriptHashes: readonly string[]) => securityHeaders({ frameAncestors, scriptHashes }, { https: client.https }),
+        report: (error: unknown) => log(errorEntry('page-error', error, { method: request.method ?? 'GET', route })),
       };
       try {
         if (slug !== null) await pages.answer(request, response, url, slug, context);

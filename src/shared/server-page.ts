@@ -91,8 +91,8 @@ export interface PageDestination {
 }
 
 export interface RenderedArticlePage {
-  /** Title, description, canonical, Open Graph, Twitter and JSON-LD tags, as HTML for <head>. */
-  head: string;
+  /** The schema.org NewsArticle with the comments shown, a JSON-LD script for the end of <body>. */
+  structuredData: string;
   /** The page data as JSON safe inside a <script> element (no "<", no U+2028). */
   dataJson: string;
   /** Starts streaming the app's HTML (what goes inside #root) into `destination`. */
@@ -109,5 +109,10 @@ export interface RenderCallbacks {
 
 /** What dist-server/entry-server.js exports. */
 export interface ServerRenderer {
+  /**
+   * Title, description, canonical, Open Graph and Twitter tags, as HTML for <head>: what depends
+   * on the article alone, sent before the comments are read.
+   */
+  articleHead(article: Article, origin: string): string;
   renderArticlePage(request: ArticlePageRequest, callbacks: RenderCallbacks): RenderedArticlePage;
 }

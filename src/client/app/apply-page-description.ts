@@ -7,7 +7,8 @@ import type { PageDescription } from './use-document-metadata';
 
 /** Sets a tag in <head>; the returned function puts back what was there before (or nothing). */
 function applyHeadTag({ selector, tag, attributes, text }: HeadTag): () => void {
-  const existing = document.head.querySelector(selector);
+  // The server puts the JSON-LD at the end of the body (it lists the comments, read after the head left).
+  const existing = document.querySelector(selector);
   const element = existing ?? document.createElement(tag);
   const before = existing?.cloneNode(true) ?? null;
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
