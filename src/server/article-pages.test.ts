@@ -10,6 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../core/memory-store';
 import type { CommentRecord } from '../core/records';
 import type { Store } from '../core/store';
+import type { ArticlePageData } from '../shared/server-page';
+import { ACCEPTABLE, HOSTILE_INPUTS } from '../../tests/fixtures/hostile-inputs';
 import { createApi } from '../http/api';
 import { loadArticlePages, serverBuildDir } from './article-pages';
 import { startHttpServer, type RunningHttpServer } from './http-server';
@@ -118,6 +120,38 @@ describe('article pages rendered on the server', () => {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += new TextDecoder().decode(chunk.value);
     expect(received).toContain('<main data-language="fr"');
     expect(received.endsWith('</body></html>')).toBe(true);
+  });
+
+  it('carries every accepted hostile input in its data, byte for byte, and none closes the script element', async () => {
+    const { server, store } = await start();
+    const accepted = HOSTILE_INPUTS.filter((input) => input.refused.length === 0);
+    const base = (await store.comment('seed-01')) as CommentRecord;
+    await store.write(SLUG, (tx) =>
+      tx.insertComments(
+      accepted.map((input, index) => ({
+        ...base,
+        id: `hostile-${index}`,
+        author: input.author ?? ACCEPTABLE.author,
+        body: input.body ?? ACCEPTABLE.body,
+        parentId: null,
+        createdAt: new Date(Date.UTC(2030, 0, 1, 0, index)).toISOString(),
+        createdMs: Date.UTC(2030, 0, 1, 0, index),
+        replyCount: 0,
+        descendantCount: 0,
+        idempotencyKey: null,
+      })),
+      ),
+    );
+    const html = await (await fetch(`${server.origin}/articles/${SLUG}?pages=2`)).text();
+    const scripts = [...html.matchAll(/<script type="application\/json" id="reagir-page-data">([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    expect(html.endsWith('</body></html>')).toBe(true);
+    const data = JSON.parse(scripts[0]?.[1] ?? '') as ArticlePageData;
+    const shown = new Map(data.commentPages.flatMap((page) => page.comments).map((comment) => [comment.id, comment]));
+    accepted.forEach((input, index) => {
+      expect(shown.get(`hostile-${index}`)?.body, input.name).toBe(input.body ?? ACCEPTABLE.body);
+      expect(shown.get(`hostile-${index}`)?.author, input.name).toBe(input.author ?? ACCEPTABLE.author);
+    });
   });
 
   it('ends a page begun whose comments cannot be read as the app’s shell, which renders itself, and logs why', async () => {

@@ -105,7 +105,7 @@ function openBody(request: IncomingMessage, response: ServerResponse, status: nu
   headers.vary = 'Accept-Encoding, Accept-Language, Cookie';
   if (encoding) headers['content-encoding'] = encoding;
   response.writeHead(status, headers);
-  if (request.method === 'HEAD') return { write: () => {}, flush: () => {}, end: () => response.end() };
+  if (request.method === 'HEAD') return { write: () => {}, flush: () => Promise.resolve(), end: () => response.end() };
   const compressor =
     encoding === 'br'
       ? createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
@@ -116,8 +116,9 @@ function openBody(request: IncomingMessage, response: ServerResponse, status: nu
   const out = compressor ?? response;
   return {
     write: (chunk: string | Uint8Array) => void out.write(chunk),
-    // What is written so far leaves now, not when the compressor's buffer fills.
-    flush: () => compressor?.flush(),
+    // What is written so far leaves now, not when the compressor's buffer fills; resolves once it
+    // has (the compressor works off the main thread and hands its output back on a later turn).
+    flush: () => new Promise<void>((resolve) => (compressor ? compressor.flush(() => resolve()) : resolve())),
     end: () => out.end(),
   };
 }
@@ -160,7 +161,10 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
         ...context.securityHeaders(scriptSources),
       });
       body.write(`${htmlElement(template.head, language, theme)}${renderer.articleHead(article, context.origin)}${template.beforeRoot}`);
-      body.flush();
+      // Awaited: the reads below may never yield to the event loop (better-sqlite3 is synchronous
+      // under its promises), and the render does not either, so without this the head would
+      // leave with the rest of the page.
+      await body.flush();
       // A failure now ends the page as the app's shell, without data: the browser renders it itself.
       const endAsShell = (error: unknown) => {
         context.report(error);
@@ -196,13 +200,14 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
               },
               final(done) {
                 const trailer = `${page.structuredData}<script type="application/json" id="${PAGE_DATA_ELEMENT_ID}">${page.dataJson}</script></body>`;
-                body.write(template.afterRoot.replace('</body>', trailer));
+                // A function, so that no "$'" or "$&" in a comment is read as a replacement pattern.
+                body.write(template.afterRoot.replace('</body>', () => trailer));
                 body.end();
                 done();
               },
             }),
             // React flushes its destination when it has written a meaningful part.
-            { flush: () => body.flush() },
+            { flush: () => void body.flush() },
           );
           page.pipe(app);
         },
