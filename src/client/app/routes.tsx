@@ -3,6 +3,7 @@ import { useCatalogue } from '../lib/i18n/language';
 import { navigate, usePathname } from '../lib/router';
 import { ArticlePage } from './article-page';
 import { NotFoundPage } from './not-found-page';
+import { PartFailure } from '../lib/part-failure';
 
 // Readers never need the moderation tool: it is its own chunk, out of the article's budget.
 const ModerationPage = lazy(() => import('./moderation-page').then((module) => ({ default: module.ModerationPage })));
@@ -28,9 +29,11 @@ export function Routes() {
   if (pathname === '/') return <RedirectHome />;
   if (pathname === '/moderation' || pathname === '/moderation/') {
     return (
-      <Suspense fallback={<p className="loading page">{t.site.loadingModeration}</p>}>
-        <ModerationPage />
-      </Suspense>
+      <PartFailure>
+        <Suspense fallback={<p className="loading page">{t.site.loadingModeration}</p>}>
+          <ModerationPage />
+        </Suspense>
+      </PartFailure>
     );
   }
   const articleMatch = /^\/articles\/([^/]+)\/?$/.exec(pathname);

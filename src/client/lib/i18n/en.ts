@@ -48,6 +48,8 @@ export const en: Catalogue = {
     retry: 'Try again',
     loading: 'Loading…',
     loadingModeration: 'Loading moderation…',
+    partFailed: 'This part of the page could not be loaded.',
+    reload: 'Reload the page',
   },
 
   notFound: {

@@ -37,6 +37,9 @@ export const fr = {
     retry: 'Réessayer',
     loading: 'Chargement…',
     loadingModeration: 'Chargement de la modération…',
+    /** A part of the page whose code could not be fetched (a dropped connection, a new version online). */
+    partFailed: 'Cette partie de la page n’a pas pu être chargée.',
+    reload: 'Recharger la page',
   },
 
   notFound: {

@@ -17,6 +17,7 @@ import { Permalink } from './permalink';
 import { RecommendButton } from './recommend-button';
 import { commentAnchor, commentHash, PAGE_PARAMS } from '../../../../shared/page-address';
 import { focusComment } from '../lib/focus-comment';
+import { PartFailure } from '../../../lib/part-failure';
 
 // Few readers ever report: the dialog loads on the first "Signaler".
 const ReportDialog = lazy(() => import('./report-dialog').then((module) => ({ default: module.ReportDialog })));
@@ -133,14 +134,16 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
               </button>
             </div>
             {reporting && (
-              <Suspense fallback={<p className="loading">{t.site.loading}</p>}>
-                <ReportDialog
-                  articleSlug={articleSlug}
-                  commentId={comment.id}
-                  author={comment.author}
-                  onClose={closeReport}
-                />
-              </Suspense>
+              <PartFailure>
+                <Suspense fallback={<p className="loading">{t.site.loading}</p>}>
+                  <ReportDialog
+                    articleSlug={articleSlug}
+                    commentId={comment.id}
+                    author={comment.author}
+                    onClose={closeReport}
+                  />
+                </Suspense>
+              </PartFailure>
             )}
           </>
         )}

@@ -11,6 +11,7 @@ import { CommentItem } from './comment-item';
 import { SortControl } from './sort-control';
 import { TopLevelComments } from './top-level-comments';
 import { PAGE_PARAMS } from '../../../../shared/page-address';
+import { PartFailure } from '../../../lib/part-failure';
 
 // Rarely needed, so out of the article's first bundle (see discussion-extras.ts): a deep
 // thread's own view (a followed "Continuer la discussion" or permalink), and news of the
@@ -45,20 +46,24 @@ export function CommentsSection({ articleSlug }: { articleSlug: string }) {
     >
       <h2 id="comments-heading">{t.comments.heading(total)}</h2>
       {hadOwnPending && (
-        <Suspense fallback={null}>
-          <OwnCommentOutcomes articleSlug={articleSlug} />
-        </Suspense>
+        <PartFailure>
+          <Suspense fallback={null}>
+            <OwnCommentOutcomes articleSlug={articleSlug} />
+          </Suspense>
+        </PartFailure>
       )}
       {!focusedId && total !== undefined && total > 1 && <SortControl sort={sort} onChange={setSort} />}
       {focusedId ? (
-        <Suspense fallback={<p className="loading">{t.comments.loadingThread}</p>}>
-          <FocusedThread
-            articleSlug={articleSlug}
-            commentId={focusedId}
-            contextQuery={commentContextQueryOptions(articleSlug, focusedId)}
-            Item={CommentItem}
-          />
-        </Suspense>
+        <PartFailure>
+          <Suspense fallback={<p className="loading">{t.comments.loadingThread}</p>}>
+            <FocusedThread
+              articleSlug={articleSlug}
+              commentId={focusedId}
+              contextQuery={commentContextQueryOptions(articleSlug, focusedId)}
+              Item={CommentItem}
+            />
+          </Suspense>
+        </PartFailure>
       ) : (
         <>
           {pages.isPending && <p className="loading">{t.comments.loading}</p>}

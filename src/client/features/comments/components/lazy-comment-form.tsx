@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useState, type ComponentProps } from 'react';
 import { useHydrated } from '../../../lib/hydration';
+import { PartFailure } from '../../../lib/part-failure';
 import { useServerRender } from '../../../lib/server-render';
 import { draftKey, hasSomethingToRestore } from '../lib/form-storage-keys';
 
@@ -30,7 +31,8 @@ function readerReachesForAForm(): Promise<void> {
  * Until then React keeps the server's HTML in place (a suspended boundary), a plain form that
  * already takes typing (kept when it hydrates, see CommentForm) and posts by itself.
  */
-const CommentFormWhenReachedFor = lazy(() => readerReachesForAForm().then(loadCommentForm));
+// If its code cannot be fetched, the server's form simply stays: it posts without JavaScript.
+const CommentFormWhenReachedFor = lazy(() => readerReachesForAForm().then(loadCommentForm).catch(() => new Promise<never>(() => {})));
 
 export function LazyCommentForm({ placeholderClass, ...formProps }: ComponentProps<typeof CommentForm> & { placeholderClass?: string }) {
   const { articleSlug, parentId, label, labelledBy, focusOnMount, onCancel } = formProps;
@@ -46,9 +48,11 @@ export function LazyCommentForm({ placeholderClass, ...formProps }: ComponentPro
   // given new props is rendered again from scratch, which would throw the server's HTML away.
   return useMemo(
     () => (
-      <Suspense fallback={<div className={placeholderClass ?? 'comment-form comment-form--loading'} aria-busy="true" />}>
-        <Form articleSlug={articleSlug} parentId={parentId} label={label} labelledBy={labelledBy} focusOnMount={focusOnMount} onCancel={onCancel} />
-      </Suspense>
+      <PartFailure>
+        <Suspense fallback={<div className={placeholderClass ?? 'comment-form comment-form--loading'} aria-busy="true" />}>
+          <Form articleSlug={articleSlug} parentId={parentId} label={label} labelledBy={labelledBy} focusOnMount={focusOnMount} onCancel={onCancel} />
+        </Suspense>
+      </PartFailure>
     ),
     [Form, placeholderClass, articleSlug, parentId, label, labelledBy, focusOnMount, onCancel],
   );
