@@ -9,7 +9,7 @@ import { decodedSegment } from './page-request';
 import { COMMENT_FIELDS } from '../shared/comment-rules';
 import type { ApiErrorBody } from '../shared/contract';
 import { FORM_POST_PATH, type PostedFormValues, type RefusedForm } from '../shared/server-page';
-import { commentAnchor, PAGE_PARAMS } from '../shared/page-address';
+import { commentAnchor, FORM_ADDRESS_FIELD, PAGE_PARAMS, shownPart } from '../shared/page-address';
 
 const FORM_PATH = new RegExp(`^/articles/([^/]+)/${FORM_POST_PATH}/?$`);
 
@@ -20,7 +20,11 @@ export function formPostSlug(method: string, url: URL): string | null {
 
 type ApiError = ApiErrorBody['error'];
 
-export type FormPostOutcome = { kind: 'sent'; location: string } | { kind: 'refused'; refused: RefusedForm } | { kind: 'not-found' };
+export type FormPostOutcome =
+  | { kind: 'sent'; location: string }
+  /** `shown`: what the page the form was on showed (its order, pages, opened replies, thread). */
+  | { kind: 'refused'; refused: RefusedForm; shown: URLSearchParams }
+  | { kind: 'not-found' };
 
 /** What the API said, turned into the form's words (the API's French messages, field by field). */
 function refusal(error: ApiError, parentId: string | null, values: PostedFormValues): RefusedForm {
@@ -39,6 +43,7 @@ export async function postForm(api: Api, body: string, slug: string, origin: str
   const form = new URLSearchParams(body);
   const values: PostedFormValues = { author: form.get('author') ?? '', email: form.get('email') ?? '', body: form.get('body') ?? '' };
   const parentId = form.get('parentId') || null;
+  const shown = shownPart(form.get(FORM_ADDRESS_FIELD) ?? '');
   const key = createHash('sha256').update(JSON.stringify([slug, parentId, values.author, values.email, values.body])).digest('base64url');
   const response = await api.handle(
     new Request(new URL(`/api/articles/${encodeURIComponent(slug)}/comments`, origin), {
@@ -51,9 +56,10 @@ export async function postForm(api: Api, body: string, slug: string, origin: str
   if (response.status === 200 || response.status === 201) {
     const { comment } = (await response.json()) as { comment: { id: string } };
     const anchor = parentId === null ? 'reagir' : commentAnchor(parentId);
-    return { kind: 'sent', location: `/articles/${encodeURIComponent(slug)}?${PAGE_PARAMS.sent}=${encodeURIComponent(comment.id)}#${anchor}` };
+    shown.set(PAGE_PARAMS.sent, comment.id);
+    return { kind: 'sent', location: `/articles/${encodeURIComponent(slug)}?${shown}#${anchor}` };
   }
   const { error } = (await response.json()) as { error: ApiError };
   if (response.status === 404 && error.code === 'not_found') return { kind: 'not-found' };
-  return { kind: 'refused', refused: refusal(error, parentId, values) };
+  return { kind: 'refused', refused: refusal(error, parentId, values), shown };
 }

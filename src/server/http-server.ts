@@ -148,7 +148,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     if (outcome.kind === 'sent') return plain(303, '', { location: outcome.location });
     // Rendered at the address the browser will show (main.tsx puts it there): a reply form is
     // open by ?repondre=, as when its link is followed.
-    await pages.answer(request, response, new URL(refusedFormPath(slug, outcome.refused.parentId), context.origin), slug, context, outcome.refused);
+    await pages.answer(request, response, new URL(refusedFormPath(slug, outcome.refused.parentId, outcome.shown), context.origin), slug, context, outcome.refused);
   }
 
   /** The answer with the browser's defences, which win over anything the answer says itself. */

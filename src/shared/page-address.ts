@@ -42,3 +42,22 @@ export const MAX_RENDERED_PAGES = 25;
 export const MAX_OPENED_REPLIES = 10;
 /** At most this many batches of one comment's replies in one rendered page (50 replies each). */
 export const MAX_REPLY_BATCHES = 10;
+
+/** What a comment form sent without JavaScript carries of the page's address (a hidden field). */
+export const FORM_ADDRESS_FIELD = 'adresse';
+
+/**
+ * The parameters that say what the page shows (its order, pages, opened replies, thread), kept
+ * from `search` and nothing else: the reply link, and a form sent without JavaScript, come back
+ * to the page the reader was on.
+ */
+export function shownPart(search: string): URLSearchParams {
+  const from = new URLSearchParams(search);
+  const kept = new URLSearchParams();
+  for (const name of [PAGE_PARAMS.sort, PAGE_PARAMS.pages, PAGE_PARAMS.thread]) {
+    const value = from.get(name);
+    if (value) kept.set(name, value);
+  }
+  for (const id of from.getAll(PAGE_PARAMS.replies).slice(0, MAX_OPENED_REPLIES)) kept.append(PAGE_PARAMS.replies, id);
+  return kept;
+}

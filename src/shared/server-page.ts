@@ -33,8 +33,12 @@ export const FORM_POST_PATH = 'commentaires';
  * The address a page showing a refused form is rendered at, and shown at once it runs (the
  * browser is still at the form's action): the article, with the reply form open if it was one.
  */
-export const refusedFormPath = (slug: string, parentId: string | null): string =>
-  `/articles/${encodeURIComponent(slug)}${parentId === null ? '' : `?${PAGE_PARAMS.replyTo}=${encodeURIComponent(parentId)}`}`;
+export function refusedFormPath(slug: string, parentId: string | null, shown: URLSearchParams = new URLSearchParams()): string {
+  const params = new URLSearchParams(shown);
+  if (parentId !== null) params.set(PAGE_PARAMS.replyTo, parentId);
+  const search = params.toString();
+  return `/articles/${encodeURIComponent(slug)}${search ? `?${search}` : ''}`;
+}
 
 /** A comment's replies beyond its preview, opened by the address, as the client asks for them. */
 export interface OpenedReplies {

@@ -242,6 +242,21 @@ test('without JavaScript, a reader pages, opens replies, follows a thread and ch
   await expect(replies).toHaveCount(shownBefore + others);
   expect(new URL(page.url()).searchParams.get('tri'), 'what the address asked for stays').toBe('anciens');
 
+  // Replying to a reply those links revealed: the form opens there, and a refusal comes back there.
+  const lateReply = replies.last();
+  await lateReply.locator(':scope > article').getByRole('link', { name: /^Répondre à / }).click();
+  const replyForm = lateReply.getByRole('form', { name: /^Répondre à / });
+  await replyForm.getByLabel('Pseudo').fill('Sans script');
+  await replyForm.getByLabel('Email').fill('pas-un-email');
+  await replyForm.getByLabel('Commentaire').fill('Une réponse au fond du fil.');
+  await replyForm.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(lateReply.getByRole('form', { name: /^Répondre à / }).getByLabel('Commentaire')).toHaveValue('Une réponse au fond du fil.');
+  await lateReply.getByRole('form', { name: /^Répondre à / }).getByLabel('Email').fill('fond-du-fil@example.fr');
+  await lateReply.getByRole('form', { name: /^Répondre à / }).getByRole('button', { name: 'Envoyer' }).click();
+  await expect(page.getByRole('form', { name: 'Réagir' }).getByRole('status')).toHaveText(THANK_YOU);
+  expect(new URL(page.url()).searchParams.get('tri'), 'thanked on the page the reader was on').toBe('anciens');
+  await expect(replies).toHaveCount(shownBefore + others);
+
   // A thread on its own ("Continuer la discussion" links there): read from the server too.
   const reply = await replies.last().getAttribute('id');
   await page.goto(`${origin}/articles/generated-1000?fil=${reply?.replace('commentaire-', '')}`);

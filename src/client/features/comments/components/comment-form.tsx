@@ -5,7 +5,7 @@ import { messageFor } from '../../../../shared/coded-messages';
 import { FORM_POST_PATH } from '../../../../shared/server-page';
 import { useHydrated } from '../../../lib/hydration';
 import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
-import { useSearchParam } from '../../../lib/router';
+import { useSearch } from '../../../lib/router';
 import { useRefusedForm } from '../lib/refused-form';
 import { draftKey } from '../lib/form-storage-keys';
 import { firstInvalidField, type FieldErrors } from '../lib/field-errors';
@@ -17,7 +17,7 @@ import { FormActions } from './form-actions';
 import { OtherTabNotice } from './other-tab-notice';
 import { SendFailure } from './send-failure';
 import { TextField } from './text-field';
-import { PAGE_PARAMS } from '../../../../shared/page-address';
+import { FORM_ADDRESS_FIELD, PAGE_PARAMS, shownPart } from '../../../../shared/page-address';
 
 interface CommentFormProps {
   articleSlug: string;
@@ -49,7 +49,9 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   });
   const [refusedWhole, setRefusedWhole] = useState(refused?.errors.form);
   // The article's form, back from a post without JavaScript (src/server/form-posts.ts).
-  const sentWithoutScript = useSearchParam(PAGE_PARAMS.sent) !== null && parentId === null;
+  const search = useSearch();
+  const sentWithoutScript = new URLSearchParams(search).get(PAGE_PARAMS.sent) !== null && parentId === null;
+  const pageShown = shownPart(search).toString();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
@@ -145,6 +147,8 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       onKeyDown={onKeyDown}
     >
       {parentId !== null && <input type="hidden" name="parentId" value={parentId} />}
+      {/* Without JavaScript, the server answers with the page the form was on (its pages, replies, thread). */}
+      {pageShown && <input type="hidden" name={FORM_ADDRESS_FIELD} value={pageShown} />}
       <p role="status" className="comment-form__status">
         {sender.sent || sentWithoutScript ? t.form.thanks : ''}
       </p>

@@ -1,7 +1,7 @@
 import { lazy, memo, Suspense, useCallback, useId, useRef, useState } from 'react';
 import { useHydrated } from '../../../lib/hydration';
 import { useCatalogue } from '../../../lib/i18n/language';
-import { Link, useSearchParam } from '../../../lib/router';
+import { Link, searchWith, useSearch } from '../../../lib/router';
 import { childrenIn, type Thread } from '../lib/build-thread';
 import { FROM_DISCUSSION } from '../lib/history-state';
 import { useOwnPendingUnder } from '../lib/own-pending';
@@ -47,7 +47,8 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
   const t = useCatalogue();
   // Open from the start when the address asks for it: the link below followed without
   // JavaScript, or this reply form sent back refused (see refusedFormPath).
-  const askedFor = useSearchParam(PAGE_PARAMS.replyTo) === commentId;
+  const search = useSearch();
+  const askedFor = new URLSearchParams(search).get(PAGE_PARAMS.replyTo) === commentId;
   const [replying, setReplying] = useState(askedFor);
   const hydrated = useHydrated();
   const [collapsed, setCollapsed] = useState(false);
@@ -113,7 +114,10 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
                 // Before the app runs (or without it): a link to this page with the form open.
                 <a
                   className="button button--link"
-                  href={`?${PAGE_PARAMS.replyTo}=${encodeURIComponent(commentId)}${commentHash(commentId)}`}
+                  href={`${searchWith(search, (params) => {
+                    params.delete(PAGE_PARAMS.sent);
+                    params.set(PAGE_PARAMS.replyTo, commentId);
+                  })}${commentHash(commentId)}`}
                   aria-label={t.comments.replyTo(comment.author)}
                 >
                   {t.comments.reply}
