@@ -105,7 +105,7 @@ function openBody(request: IncomingMessage, response: ServerResponse, status: nu
   headers.vary = 'Accept-Encoding, Accept-Language, Cookie';
   if (encoding) headers['content-encoding'] = encoding;
   response.writeHead(status, headers);
-  if (request.method === 'HEAD') return { write: () => {}, flush: () => Promise.resolve(), end: () => response.end() };
+  if (request.method === 'HEAD') return { write: () => true, onDrain: (next: () => void) => next(), flush: () => Promise.resolve(), end: () => response.end() };
   const compressor =
     encoding === 'br'
       ? createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
@@ -115,7 +115,9 @@ function openBody(request: IncomingMessage, response: ServerResponse, status: nu
   compressor?.pipe(response);
   const out = compressor ?? response;
   return {
-    write: (chunk: string | Uint8Array) => void out.write(chunk),
+    /** False when the reader is slower than the page: wait for `drain` before writing more. */
+    write: (chunk: string | Uint8Array) => out.write(chunk),
+    onDrain: (next: () => void) => void out.once('drain', next),
     // What is written so far leaves now, not when the compressor's buffer fills; resolves once it
     // has (the compressor works off the main thread and hands its output back on a later turn).
     flush: () => new Promise<void>((resolve) => (compressor ? compressor.flush(() => resolve()) : resolve())),
@@ -172,9 +174,19 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
         body.end();
       };
 
+      // A HEAD has its answer; a reader gone needs no reading or rendering.
+      if (request.method === 'HEAD') {
+        body.end();
+        return;
+      }
+      let gone = false;
+      response.once('close', () => {
+        gone = !response.writableFinished;
+      });
       let reads;
       try {
         reads = await readPageData(store, slug, sort, url);
+        if (gone) return;
       } catch (error) {
         endAsShell(error);
         return;
@@ -195,8 +207,9 @@ export async function loadArticlePages(options: { store: StoreReads; distDir: st
           const app = Object.assign(
             new Writable({
               write(chunk: Buffer, _encoding, done) {
-                body.write(chunk);
-                done();
+                // React waits while a slow reader catches up, rather than the server holding the page.
+                if (body.write(chunk)) done();
+                else body.onDrain(() => done());
               },
               final(done) {
                 const trailer = `${page.structuredData}<script type="application/json" id="${PAGE_DATA_ELEMENT_ID}">${page.dataJson}</script></body>`;

@@ -33,13 +33,20 @@ function continuationOf(batches: readonly (readonly ThreadComment[])[], parentId
   return { afterId: shown.at(-1)?.id ?? null };
 }
 
+/** At most this many comments read for one page, whatever its address asks (previews included). */
+export const MAX_COMMENTS_RENDERED = 3000;
+
 export async function readPageData(store: StoreReads, slug: string, sort: CommentSort, url: URL): Promise<PageReads> {
+  let read = 0;
+  const withinBudget = () => read < MAX_COMMENTS_RENDERED;
   const params = url.searchParams;
   const commentPages: CommentPage[] = [await readCommentPage(store, slug, sort, null, TOP_LEVEL_PAGE_SIZE)];
   const wantedPages = Math.min(Math.max(Number.parseInt(params.get(PAGE_PARAMS.pages) ?? '1', 10) || 1, 1), MAX_RENDERED_PAGES);
-  for (let cursor = commentPages[0]?.nextCursor; cursor && commentPages.length < wantedPages; ) {
+  read += commentPages[0]?.comments.length ?? 0;
+  for (let cursor = commentPages[0]?.nextCursor; cursor && commentPages.length < wantedPages && withinBudget(); ) {
     const page = await unlessGone(readCommentPage(store, slug, sort, cursor, TOP_LEVEL_PAGE_SIZE));
     if (!page) break;
+    read += page.comments.length;
     commentPages.push(page);
     cursor = page.nextCursor;
   }
@@ -51,13 +58,14 @@ export async function readPageData(store: StoreReads, slug: string, sort: Commen
   // In the order asked: a reply opened in one batch may itself have replies opened after it.
   const shownBatches: (readonly ThreadComment[])[] = thread ? [thread.context.comments] : commentPages.map((page) => page.comments);
   const replies: OpenedReplies[] = [];
-  for (const parentId of new Set(params.getAll(PAGE_PARAMS.replies).slice(0, MAX_OPENED_REPLIES))) {
+  for (const parentId of [...new Set(params.getAll(PAGE_PARAMS.replies))].slice(0, MAX_OPENED_REPLIES)) {
     const continuation = continuationOf(shownBatches, parentId);
     if (!continuation) continue;
     const batches = [];
-    for (let after = continuation.afterId, more = true; more && batches.length < MAX_REPLY_BATCHES; ) {
+    for (let after = continuation.afterId, more = true; more && batches.length < MAX_REPLY_BATCHES && withinBudget(); ) {
       const batch = await unlessGone(readReplies(store, slug, parentId, after, REPLIES_PAGE_SIZE));
       if (!batch) break;
+      read += batch.comments.length;
       batches.push(batch);
       shownBatches.push(batch.comments);
       after = batch.nextCursor;

@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Catalogue } from '../../../lib/i18n/fr';
 import { commentHash, PAGE_PARAMS } from '../../../../shared/page-address';
@@ -34,8 +34,15 @@ export function MoreReplies(props: MoreRepliesProps) {
   const t = useCatalogue();
   const search = useSearch();
   const hydrated = useHydrated();
-  // Open from the start when the address asks for it: the link below followed without JavaScript.
-  const [open, setOpen] = useState(() => new URLSearchParams(search).getAll(PAGE_PARAMS.replies).includes(props.parentId));
+  const queryClient = useQueryClient();
+  // Open from the start when the address asked for it (the link below followed without
+  // JavaScript) and the server read them: the page holds them, no request goes out.
+  const [openedByAddress] = useState(
+    () =>
+      new URLSearchParams(search).getAll(PAGE_PARAMS.replies).includes(props.parentId) &&
+      queryClient.getQueryData(repliesQueryOptions(props.articleSlug, props.parentId, props.afterId).queryKey) !== undefined,
+  );
+  const [open, setOpen] = useState(openedByAddress);
   const label = moreRepliesLabel(t, props.remaining, props.afterId === null);
   if (!open) {
     return (
@@ -56,14 +63,15 @@ export function MoreReplies(props: MoreRepliesProps) {
       </li>
     );
   }
-  return <RepliesBatch {...props} />;
+  return <RepliesBatch {...props} openedByAddress={openedByAddress} />;
 }
 
-function RepliesBatch({ articleSlug, parentId, afterId, remaining, renderReply }: MoreRepliesProps) {
+function RepliesBatch({ articleSlug, parentId, afterId, remaining, renderReply, openedByAddress }: MoreRepliesProps & { openedByAddress: boolean }) {
   const t = useCatalogue();
   const replies = useInfiniteQuery(repliesQueryOptions(articleSlug, parentId, afterId));
   const firstNewId = replies.data?.pages[0]?.comments[0]?.id;
-  const focused = useRef(false);
+  // Opened by the address, nothing was clicked: the focus stays where the reader is.
+  const focused = useRef(openedByAddress);
 
   // The button that was clicked is gone: focus goes to the first reply it brought.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { CommentSort } from '../../../../shared/contract';
 import { PAGE_PARAMS } from '../../../../shared/page-address';
 import { SORT_PARAMS, SORTS } from '../../../../shared/sort-params';
@@ -13,14 +13,25 @@ export function SortControl({ sort, onChange }: { sort: CommentSort; onChange: (
   const t = useCatalogue();
   const id = useId();
   const hydrated = useHydrated();
+  const select = useRef<HTMLSelectElement>(null);
+  const fromWord = (word: string) => SORTS.find((option) => SORT_PARAMS[option] === word);
+  // An order chosen in the server's menu before the app ran, and not yet sent with its button:
+  // applied now, as the menu shows it.
+  useEffect(() => {
+    const chosen = select.current ? fromWord(select.current.value) : undefined;
+    if (chosen && chosen !== sort) onChange(chosen);
+    // Once, as the page hydrates.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <form className="sort-control" method="get" onSubmit={(event) => event.preventDefault()}>
       <label htmlFor={id}>{t.comments.sortBy}</label>{' '}
       <select
+        ref={select}
         id={id}
         name={PAGE_PARAMS.sort}
         value={SORT_PARAMS[sort]}
-        onChange={(event) => onChange(SORTS.find((option) => SORT_PARAMS[option] === event.target.value) ?? sort)}
+        onChange={(event) => onChange(fromWord(event.target.value) ?? sort)}
       >
         {SORTS.map((option) => (
           <option key={option} value={SORT_PARAMS[option]}>

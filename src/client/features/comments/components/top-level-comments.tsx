@@ -9,7 +9,7 @@ import { useOwnPendingUnder } from '../lib/own-pending';
 import { useLinkedComment } from '../lib/use-linked-comment';
 import { CommentItem } from './comment-item';
 import { PendingComment } from './pending-comment';
-import { commentHash, PAGE_PARAMS } from '../../../../shared/page-address';
+import { commentHash, MAX_RENDERED_PAGES, PAGE_PARAMS } from '../../../../shared/page-address';
 import { focusComment } from '../lib/focus-comment';
 
 /**
@@ -84,9 +84,9 @@ export function TopLevelComments({ articleSlug, pages, hasMore, loadingMore, onL
           >
             {loadingMore ? t.site.loading : t.comments.loadMore}
           </button>
-          ) : (
+          ) : pages.length >= MAX_RENDERED_PAGES ? null : (
             // Before the app runs (or without it): the page again with one more page of threads,
-            // scrolled to the last one already read.
+            // scrolled to the last one already read (up to the pages one address may ask for).
             <a
               className="button"
               href={`${searchWith(search, (params) => params.set(PAGE_PARAMS.pages, String(pages.length + 1)))}${lastThread ? commentHash(lastThread) : ''}`}
