@@ -190,6 +190,26 @@ test('before the reader does anything the page fetches at most 90 KB of JavaScri
   await context.close();
 });
 
+test('choosing another language before touching the form: the page comes again in that language, the form whole', async ({ browser }) => {
+  const origin = await restart();
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  await page.goto(`${origin}${ARTICLE}`);
+  await expect(page.getByRole('heading', { level: 2, name: /^Commentaires \(\d+\)$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Comments \(\d+\)$/ })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Have your say' });
+  await form.getByLabel('Comment', { exact: true }).click();
+  await page.keyboard.type('Hello');
+  await expect(form.getByText('5 / 2000')).toBeVisible();
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 test('without JavaScript, a reader reads the article and the first page of comments', async ({ browser }) => {
   const origin = await restart();
   const context = await browser.newContext({ javaScriptEnabled: false });

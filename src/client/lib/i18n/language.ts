@@ -72,7 +72,7 @@ export function preferredLanguage(): Language {
 }
 
 /** The switch: shows `language` and remembers it in this browser, and for the server. */
-export function chooseLanguage(language: Language): Promise<void> {
+export function chooseLanguage(language: Language, { reload = false } = {}): Promise<void> {
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
@@ -82,6 +82,11 @@ export function chooseLanguage(language: Language): Promise<void> {
     writeCookie(LANGUAGE_COOKIE, language);
   } catch {
     // Cookies refused: this browser renders in the server's choice until the app runs.
+  }
+  if (reload) {
+    // The server renders the page again in that language (the cookie says so).
+    window.location.reload();
+    return Promise.resolve();
   }
   return showLanguage(language);
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState, type ComponentProps } from 'react';
 import { useHydrated } from '../../../lib/hydration';
 import { PartFailure } from '../../../lib/part-failure';
+import { renderedPageData } from '../../../lib/rendered-page';
 import { useServerRender } from '../../../lib/server-render';
 import { draftKey, hasSomethingToRestore } from '../lib/form-storage-keys';
 
@@ -10,6 +11,16 @@ const loadCommentForm = () => import('./comment-form').then((module) => ({ defau
 const CommentForm = lazy(loadCommentForm);
 
 const REACHING_FOR_A_FORM = ['focusin', 'pointerdown'] as const;
+/** Server-rendered forms waiting for the reader, until the first is reached for. */
+let waiting = 0;
+let reached = false;
+
+/**
+ * Whether a form the server rendered still waits to hydrate. Changing what it depends on (the
+ * language) before it has would make React render it again from scratch, throwing its HTML away:
+ * the language switch reloads the page instead (the server renders it in the new language).
+ */
+export const serverFormsWaiting = (): boolean => waiting > 0 && !reached;
 
 /**
  * Settles when the reader first reaches for a comment form the server rendered: focuses it (by
@@ -20,6 +31,7 @@ function readerReachesForAForm(): Promise<void> {
     const onEvent = (event: Event) => {
       if (!(event.target instanceof Element) || !event.target.closest('.comment-form')) return;
       for (const type of REACHING_FOR_A_FORM) document.removeEventListener(type, onEvent, true);
+      reached = true;
       resolve();
     };
     for (const type of REACHING_FOR_A_FORM) document.addEventListener(type, onEvent, true);
@@ -39,11 +51,16 @@ export function LazyCommentForm({ placeholderClass, ...formProps }: ComponentPro
   const hydrated = useHydrated();
   const server = useServerRender();
   // Chosen once, when the form first renders: hydrating, it waits, unless it must run at once
-  // (a form the address opened, which takes the focus; a draft or an identity to restore). On
+  // (a form the address opened, which takes the focus; one sent back refused; a draft or an
+  // identity to restore). On
   // the server, and for a form opened in the browser, there is nothing to wait for.
-  const [Form] = useState(() =>
-    hydrated || server || focusOnMount || hasSomethingToRestore(draftKey(articleSlug, parentId)) ? CommentForm : CommentFormWhenReachedFor,
-  );
+  const [Form] = useState(() => {
+    // A form sent back refused holds text React would put back over edits made before it hydrates.
+    const refused = renderedPageData()?.refusedForm?.parentId === parentId;
+    if (hydrated || server || focusOnMount || refused || hasSomethingToRestore(draftKey(articleSlug, parentId))) return CommentForm;
+    waiting += 1;
+    return CommentFormWhenReachedFor;
+  });
   // The same element while the props are the same: a boundary still waiting to hydrate that is
   // given new props is rendered again from scratch, which would throw the server's HTML away.
   return useMemo(
