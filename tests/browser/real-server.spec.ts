@@ -48,6 +48,16 @@ async function restart(): Promise<string> {
   return server.origin;
 }
 
+/** What the page says went wrong: console errors and warnings, uncaught errors. */
+function problemsOf(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
 async function openArticle(page: Page, origin: string, count: number) {
   await page.goto(`${origin}${ARTICLE}`);
   await expect(page.getByRole('heading', { level: 2, name: `Commentaires (${count})` })).toBeVisible();
@@ -136,11 +146,7 @@ test('the rendered page hydrates without a mismatch, in French and in English, a
   for (const locale of ['fr-FR', 'en-GB']) {
     const context = await browser.newContext({ locale });
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
+    const problems = problemsOf(page);
     const apiReads: string[] = [];
     page.on('request', (sent) => {
       if (sent.url().includes('/api/articles/')) apiReads.push(sent.url());
@@ -194,10 +200,7 @@ test('choosing another language before touching the form: the page comes again i
   const origin = await restart();
   const context = await browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
+  const problems = problemsOf(page);
   await page.goto(`${origin}${ARTICLE}`);
   await expect(page.getByRole('heading', { level: 2, name: /^Commentaires \(\d+\)$/ })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
@@ -290,10 +293,7 @@ test('without JavaScript, a reader pages, opens replies, follows a thread and ch
   // The same addresses with JavaScript: hydrated from what the page holds, asking the API nothing.
   const withScript = await browser.newContext({ locale: 'fr-FR' });
   const hydrating = await withScript.newPage();
-  const problems: string[] = [];
-  hydrating.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-  });
+  const problems = problemsOf(hydrating);
   const apiReads: string[] = [];
   hydrating.on('request', (sent) => {
     if (sent.url().includes('/api/')) apiReads.push(sent.url());

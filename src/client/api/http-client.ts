@@ -4,8 +4,6 @@ import { takeEarlyResponse } from './early-requests';
 import type { RequestProblem } from './request-problem';
 import type { SchemaPick } from './response-check';
 
-export type { SchemaPick } from './response-check';
-
 const loadChecker = () => import('./response-check');
 
 

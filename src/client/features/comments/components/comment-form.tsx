@@ -55,6 +55,9 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const hydrated = useHydrated();
+  // The values of the form's first render: while hydrating, the ones the server rendered.
+  const [firstValues] = useState(values);
+  const { keepTypedBeforeHydration } = draft;
   // Hydrated from the server's HTML, maybe well after it arrived (LazyCommentForm): what the
   // reader typed into it meanwhile is in the fields, not in the values rendered; it is kept.
   useLayoutEffect(() => {
@@ -63,13 +66,11 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
     for (const field of COMMENT_FIELDS) {
       const control = form.current.elements.namedItem(field);
       if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
-        if (control.value !== values[field]) typed[field] = control.value;
+        if (control.value !== firstValues[field]) typed[field] = control.value;
       }
     }
-    draft.keepTypedBeforeHydration(typed);
-    // Only the render that hydrates: the values it compares with are the server's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hydrated]);
+    keepTypedBeforeHydration(typed);
+  }, [hydrated, firstValues, keepTypedBeforeHydration]);
 
   function focusField(field: CommentField | undefined) {
     const control = field ? form.current?.elements.namedItem(field) : null;

@@ -5,6 +5,8 @@ import { SORT_PARAMS, SORTS } from '../../../../shared/sort-params';
 import { useHydrated } from '../../../lib/hydration';
 import { useCatalogue } from '../../../lib/i18n/language';
 
+const fromWord = (word: string) => SORTS.find((option) => SORT_PARAMS[option] === word);
+
 /**
  * The order of the comments: a menu that applies the choice at once; without JavaScript (or
  * before it runs), a form that asks the server for the page in that order.
@@ -14,15 +16,12 @@ export function SortControl({ sort, onChange }: { sort: CommentSort; onChange: (
   const id = useId();
   const hydrated = useHydrated();
   const select = useRef<HTMLSelectElement>(null);
-  const fromWord = (word: string) => SORTS.find((option) => SORT_PARAMS[option] === word);
   // An order chosen in the server's menu before the app ran, and not yet sent with its button:
-  // applied now, as the menu shows it.
+  // applied now, as the menu shows it. (After any render of ours the menu shows `sort`: no-op.)
   useEffect(() => {
     const chosen = select.current ? fromWord(select.current.value) : undefined;
     if (chosen && chosen !== sort) onChange(chosen);
-    // Once, as the page hydrates.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [sort, onChange]);
   return (
     <form className="sort-control" method="get" onSubmit={(event) => event.preventDefault()}>
       <label htmlFor={id}>{t.comments.sortBy}</label>{' '}

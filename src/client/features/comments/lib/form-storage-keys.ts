@@ -3,7 +3,7 @@
 // that read them, so that the page can tell a form has something to restore without carrying
 // their code (lazy-comment-form.tsx).
 
-export const DRAFT_PREFIX = 'reagir:draft:';
+const DRAFT_PREFIX = 'reagir:draft:';
 
 export const draftKey = (articleSlug: string, parentId: string | null) =>
   `${DRAFT_PREFIX}${articleSlug}:${parentId ?? 'article'}`;
