@@ -8,9 +8,11 @@ import { faults } from '../src/mock/faults';
 import { resetStorageProblemNotice } from '../src/client/features/comments/lib/draft-store';
 import { showLanguage } from '../src/client/lib/i18n/language';
 import { reloadOwnPending } from '../src/client/features/comments/lib/own-pending';
+import { reloadAuthorTokens } from '../src/client/features/comments/lib/author-tokens';
 import { reloadSendKeys } from '../src/client/features/comments/lib/send-keys';
 import { reloadReaderMarks } from '../src/client/features/comments/lib/reader-marks';
 import { server } from '../src/mock/node';
+import { TestEventSource } from './event-source';
 
 // CI shares two cores with a browser suite: waiting up to 3 s keeps slow runs from failing.
 configure({ asyncUtilTimeout: 3000 });
@@ -21,6 +23,8 @@ beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
   // jsdom has no layout: scrolling is a no-op here rather than a "not implemented" notice.
   window.scrollTo = () => {};
+  // jsdom has no EventSource: the live streams run over fetch, through the same handlers.
+  window.EventSource = TestEventSource as unknown as typeof EventSource;
   Element.prototype.scrollIntoView = () => {};
 });
 beforeEach(() => {
@@ -33,6 +37,7 @@ beforeEach(() => {
   }
   // Module-level memories of what storage held: forgotten with it.
   reloadOwnPending();
+  reloadAuthorTokens();
   reloadSendKeys();
   reloadReaderMarks();
   resetStorageProblemNotice();
@@ -48,6 +53,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  TestEventSource.closeAll();
   server.resetHandlers();
   expect(consoleErrors, 'console.error during this test').toEqual([]);
 });

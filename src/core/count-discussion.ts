@@ -4,9 +4,16 @@
 // one decision at a time (moderate.ts).
 import type { ArticleRecord, CommentRecord, StoredArticle, StoredComment } from './records';
 
+/**
+ * Published, or kept as an empty placeholder while replies below it are published: rejected,
+ * deleted by its author, or back in moderation after an edit (author-changes.ts).
+ */
 export function isVisible(status: CommentRecord['status'], descendantCount: number): boolean {
-  return status === 'published' || (status === 'rejected' && descendantCount > 0);
+  return status === 'published' || descendantCount > 0;
 }
+
+/** What a comment's author may change, empty until they do (and for comments with no author token). */
+export const NO_AUTHOR_CHANGES = { authorTokenHash: null, publishedAt: null, editedAt: null, deletedAt: null } as const;
 
 /** A comment as it enters the store: nothing below it counted yet, not visible until published. */
 export function newCommentRecord(comment: StoredComment, idempotencyKey: string | null = null): CommentRecord {
@@ -19,6 +26,7 @@ export function newCommentRecord(comment: StoredComment, idempotencyKey: string 
     visible: false,
     decisionReason: null,
     idempotencyKey,
+    ...NO_AUTHOR_CHANGES,
   };
 }
 
@@ -47,7 +55,9 @@ export function parentsFirst<T extends { id: string; parentId: string | null }>(
 export function countDiscussion(
   article: StoredArticle,
   comments: readonly StoredComment[],
-  extra: (comment: StoredComment) => Partial<Pick<CommentRecord, 'recommendations' | 'decisionReason' | 'idempotencyKey'>> = () => ({}),
+  extra: (comment: StoredComment) => Partial<
+    Pick<CommentRecord, 'recommendations' | 'decisionReason' | 'idempotencyKey' | keyof typeof NO_AUTHOR_CHANGES>
+  > = () => ({}),
 ): { article: ArticleRecord; comments: CommentRecord[] } {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
   // Parents before children, then backwards: each comment's count is complete when it is added
@@ -74,6 +84,7 @@ export function countDiscussion(
       visible: isVisible(comment.status, descendantCount),
       decisionReason: null,
       idempotencyKey: null,
+      ...NO_AUTHOR_CHANGES,
       ...extra(comment),
     };
   });

@@ -7,8 +7,10 @@ import type { ModerationQueue } from '../shared/moderation-contract';
 import type { ArticleRecord, CommentRecord, RecommendationRecord, ReportRecord, StoredArticle, StoredComment } from './records';
 import type { CommentPatch, ModerationCounts, ReplyKey, Store, StoreDump, StoreWrites, ThreadKey } from './store';
 import { compareReplies, compareThreadKeys, threadKeyOf } from './thread-order';
-import { countDiscussion } from './count-discussion';
+import { countDiscussion, NO_AUTHOR_CHANGES } from './count-discussion';
 import { createMemoryAccessStore } from './memory-access-store';
+import { KEPT_EVENTS, type StoredEvent } from './discussion-events';
+import { localSignal } from './live-signal';
 
 export interface MemoryStoreOptions {
   /**
@@ -69,6 +71,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const sortedTopLevel = new Map<string, Map<CommentSort, CommentRecord[]>>();
   const recommendations = new Map<string, Set<string>>();
   const reports: ReportRecord[] = [];
+  /** Each article's kept events, oldest first. */
+  const events = new Map<string, StoredEvent[]>();
   /** Set during a write: how to take back each change if the write fails. */
   let undo: Array<() => void> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -127,6 +131,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   }
 
   function inQueue(comment: CommentRecord, queue: ModerationQueue): boolean {
+    // Comments their authors deleted are in no queue.
+    if (comment.deletedAt !== null) return false;
     if (queue !== 'reported') return comment.status === queue;
     return comment.status === 'published' && reports.some((report) => report.commentId === comment.id && !report.answered);
   }
@@ -189,7 +195,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     async moderationCounts(): Promise<ModerationCounts> {
       const counts = { pending: 0, reported: 0, published: 0, rejected: 0 };
-      for (const comment of comments.values()) counts[comment.status] += 1;
+      for (const comment of comments.values()) if (comment.deletedAt === null) counts[comment.status] += 1;
       counts.reported = new Set(
         reports.filter((report) => !report.answered && comments.get(report.commentId)?.status === 'published').map((report) => report.commentId),
       ).size;
@@ -198,6 +204,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     async openReports(commentIds: readonly string[]) {
       const wanted = new Set(commentIds);
       return reports.filter((report) => !report.answered && wanted.has(report.commentId)).map((report) => ({ ...report }));
+    },
+    async lastEventId(slug: string) {
+      return events.get(slug)?.at(-1)?.id ?? 0;
+    },
+    async discussionEvents(slug: string, after: number, limit: number) {
+      const kept = events.get(slug) ?? [];
+      const first = kept.findIndex((event) => event.id > after);
+      return first === -1 ? [] : kept.slice(first, first + limit).map((event) => ({ ...event }));
     },
   };
 
@@ -276,6 +290,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     async insertReports(records) {
       for (const record of records) addReportRecord(record);
     },
+    async appendEvent(slug, type, data) {
+      const kept = events.get(slug) ?? [];
+      const id = (kept.at(-1)?.id ?? 0) + 1;
+      const before = [...kept];
+      kept.push({ id, type, data });
+      if (kept.length > KEPT_EVENTS) kept.splice(0, kept.length - KEPT_EVENTS);
+      events.set(slug, kept);
+      journal(() => events.set(slug, before));
+      return id;
+    },
     async insertRecommendations(records: readonly RecommendationRecord[]) {
       for (const { commentId, clientToken } of records) {
         const tokens = recommendations.get(commentId) ?? new Set<string>();
@@ -291,8 +315,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   function load(dump: StoreDump): void {
     for (const map of [articles, comments, byIdempotencyKey, children, topLevelOf, sortedTopLevel, recommendations]) map.clear();
     reports.length = 0;
+    // Events are news, not state: a store loaded afresh starts a history of its own.
+    events.clear();
     for (const record of dump.articles) articles.set(record.article.slug, { ...record });
-    for (const comment of dump.comments) index(copy(comment));
+    // A dump saved before authors could change their comments (a browser's, an old export) lacks their fields.
+    for (const comment of dump.comments) index({ ...NO_AUTHOR_CHANGES, ...comment });
     for (const report of dump.reports) addReportRecord(report);
     void writes.insertRecommendations(dump.recommendations);
   }
@@ -319,8 +346,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       const edited = edit(before.map(copy));
       const kept = new Map(edited.map((comment) => [comment.id, comment]));
       const counted = countDiscussion(record.article, edited, (comment) => {
-        const { recommendations, decisionReason, idempotencyKey } = kept.get(comment.id) as CommentRecord;
-        return { recommendations, decisionReason, idempotencyKey };
+        const { recommendations, decisionReason, idempotencyKey, authorTokenHash, publishedAt, editedAt, deletedAt } = kept.get(
+          comment.id,
+        ) as CommentRecord;
+        return { recommendations, decisionReason, idempotencyKey, authorTokenHash, publishedAt, editedAt, deletedAt };
       });
       articles.set(slug, counted.article);
       for (const comment of counted.comments) index(comment);
@@ -330,6 +359,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const store: MemoryStore = {
     ...reads,
     access: createMemoryAccessStore(),
+    signal: localSignal(),
     resetAccess() {
       store.access = createMemoryAccessStore();
     },

@@ -8,8 +8,9 @@ import type { ModerationComment, ModerationDecision, ModerationListResponse, Mod
 import { isVisible } from './count-discussion';
 import { Problem } from './problem';
 import type { CommentRecord } from './records';
-import type { Store, StoreReads, StoreWrites } from './store';
+import type { CommentPatch, Store, StoreReads, StoreWrites } from './store';
 import { toModeration } from './views';
+import { recordDiscussionEvent } from './discussion-events';
 import { suspectWordsIn } from './word-lists';
 import type { AccessStore } from './access-store';
 
@@ -69,11 +70,40 @@ async function countPublication(tx: StoreWrites, comment: CommentRecord, delta: 
   });
 }
 
-async function setStatus(tx: StoreWrites, comment: CommentRecord, status: CommentStatus, reason: string | null) {
+/**
+ * Sets a comment's status and moves every count that depends on it; when readers see the
+ * difference, records it as an event of the discussion. True when they do.
+ */
+export async function setStatus(
+  tx: StoreWrites,
+  comment: CommentRecord,
+  status: CommentStatus,
+  reason: string | null,
+  /** Stored with the status: an author's new text, a publication's time (author-changes.ts). */
+  extra: CommentPatch = {},
+): Promise<boolean> {
   const delta = Number(status === 'published') - Number(comment.status === 'published');
   const visible = isVisible(status, comment.descendantCount);
-  await tx.updateComment(comment.id, { status, decisionReason: reason, visible });
-  if (delta !== 0 || visible !== comment.visible) await countPublication(tx, comment, delta, comment.visible, visible);
+  await tx.updateComment(comment.id, { ...extra, status, decisionReason: reason, visible });
+  if (delta === 0 && visible === comment.visible) return false;
+  await countPublication(tx, comment, delta, comment.visible, visible);
+  await recordDiscussionEvent(tx, status === 'published' ? 'published' : 'removed', comment.id);
+  return true;
+}
+
+/** Whether the comment is (still) in that queue. */
+async function isIn(tx: StoreReads, comment: CommentRecord, queue: ModerationQueue): Promise<boolean> {
+  if (queue !== 'reported') return comment.status === queue;
+  return comment.status === 'published' && (await tx.openReports([comment.id])).length > 0;
+}
+
+export interface DecisionOptions {
+  /** The queue the moderator decided from: if the comment has left it meanwhile, another decided first (409). */
+  seenIn?: ModerationQueue;
+  /** Who decides, for the other moderators' queues. */
+  moderator?: string;
+  /** When: a publication opens its author's window to edit it (author-changes.ts). */
+  now?: Date;
 }
 
 export async function decide(
@@ -81,29 +111,42 @@ export async function decide(
   id: string,
   decision: ModerationDecision,
   reason: string | null,
+  options: DecisionOptions = {},
 ): Promise<ModerationComment> {
   const found = await store.comment(id);
-  if (!found) throw new Problem('comment_not_found');
+  // A comment its author deleted is no moderator's to decide on any more.
+  if (!found || found.deletedAt !== null) throw new Problem('comment_not_found');
+  let seenByReaders = false;
   const decided = await store.write(found.articleSlug, async (tx) => {
     // Read again under the article's lock: another decision may have landed meanwhile.
     const comment = await tx.comment(id);
     if (!comment) throw new Problem('comment_not_found');
+    // The moderator decided on what they saw: if another decided first, theirs stands.
+    if (options.seenIn !== undefined && !(await isIn(tx, comment, options.seenIn))) throw new Problem('already_decided');
     if (decision === 'keep') {
       if (reason !== null) await tx.updateComment(id, { decisionReason: reason });
     } else {
-      await setStatus(tx, comment, decision === 'approve' ? 'published' : 'rejected', reason);
+      const publishing = decision === 'approve' && comment.status !== 'published';
+      const published = publishing ? { publishedAt: (options.now ?? new Date()).toISOString() } : {};
+      seenByReaders = await setStatus(tx, comment, decision === 'approve' ? 'published' : 'rejected', reason, published);
     }
     // Deciding answers the open reports too.
     await tx.answerReports(id);
     return tx.comment(id);
   });
   if (!decided) throw new Problem('comment_not_found');
+  if (seenByReaders) await store.signal.send({ kind: 'article', slug: decided.articleSlug });
+  await store.signal.send({ kind: 'queue', id, status: decided.status, moderator: options.moderator ?? null });
   const [view] = await moderationViews(store, [decided]);
   return view as ModerationComment;
 }
 
-/** What became of comments a browser posted: `unknown` for an id the store does not have. */
+/**
+ * What became of comments a browser posted: `unknown` for an id the store does not have, or
+ * whose author deleted it (gone, as far as anyone asking is concerned).
+ */
 export async function commentStatuses(store: StoreReads, ids: readonly string[]) {
-  const found = new Map((await store.comments(ids)).map((comment) => [comment.id, comment.status]));
+  const kept = (await store.comments(ids)).filter((comment) => comment.deletedAt === null);
+  const found = new Map(kept.map((comment) => [comment.id, comment.status]));
   return Object.fromEntries(ids.map((id) => [id, found.get(id) ?? ('unknown' as const)]));
 }

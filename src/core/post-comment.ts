@@ -4,6 +4,7 @@ import { normaliseComment, validateComment } from '../shared/comment-rules';
 import type { CommentStatus, NewComment, PublishedComment } from '../shared/contract';
 import { refuseBanned } from './bans';
 import { newCommentRecord } from './count-discussion';
+import { randomToken, sha256Hex } from './digest';
 import { Problem } from './problem';
 import { articleRecordOf } from './read-discussion';
 import type { CommentRecord } from './records';
@@ -15,6 +16,8 @@ export interface PostedComment {
   /** False when an earlier request with the same idempotency key stored it. */
   created: boolean;
   comment: PublishedComment & { status: CommentStatus };
+  /** The secret that lets its author edit or delete it (author-changes.ts); the store keeps its hash. */
+  authorToken: string;
 }
 
 export interface PostOptions {
@@ -24,8 +27,13 @@ export interface PostOptions {
   throttle?: (normalised: NewComment) => Promise<void>;
 }
 
-function answer(comment: CommentRecord, created: boolean): PostedComment {
-  return { created, comment: { ...toPublished(comment), status: comment.status } };
+function answer(comment: CommentRecord, created: boolean, authorToken: string): PostedComment {
+  return { created, comment: { ...toPublished(comment), status: comment.status }, authorToken };
+}
+
+async function newAuthorToken(): Promise<{ token: string; hash: string }> {
+  const token = randomToken();
+  return { token, hash: await sha256Hex(token) };
 }
 
 /**
@@ -43,7 +51,12 @@ async function replayOf(store: Store, slug: string, key: string | null, request:
     earlier.body === request.body &&
     earlier.parentId === request.parentId;
   if (!same) throw new Problem('idempotency_mismatch');
-  return answer(earlier, false);
+  // The browser that lost the first answer lost its token with it: a replay proves it is that
+  // browser (its random key, and the same email and text), so it gets a new token, and the
+  // first one stops working (only a hash is kept: the first cannot be given again).
+  const { token, hash } = await newAuthorToken();
+  await store.write(earlier.articleSlug, (tx) => tx.updateComment(earlier.id, { authorTokenHash: hash }));
+  return answer(earlier, false, token);
 }
 
 export async function postComment(
@@ -72,6 +85,7 @@ export async function postComment(
   }
 
   const now = options.now();
+  const { token, hash } = await newAuthorToken();
   const record = newCommentRecord(
     {
       id: options.newId(),
@@ -85,10 +99,14 @@ export async function postComment(
     },
     idempotencyKey,
   );
+  record.authorTokenHash = hash;
   // The key is unique in the store: of two requests racing with one key, one inserts and the
   // other finds the comment it stored.
   const inserted = await store.write(null, (tx) => tx.insertComment(record));
-  if (inserted) return answer(record, true);
+  if (inserted) {
+    await store.signal.send({ kind: 'queue', id: record.id, status: 'pending', moderator: null });
+    return answer(record, true, token);
+  }
   const lateReplay = await replayOf(store, slug, idempotencyKey, normalised);
   if (lateReplay) return lateReplay;
   throw new Error('An idempotency key refused an insert but names no comment.');

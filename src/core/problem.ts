@@ -17,7 +17,10 @@ export type ProblemCode =
   | 'rate_limited'
   | 'sign_in_throttled'
   | 'author_banned'
-  | 'banned_words';
+  | 'banned_words'
+  | 'already_decided'
+  | 'not_author'
+  | 'edit_window_closed';
 
 export class Problem extends Error {
   constructor(

@@ -2,6 +2,7 @@
 // token, taken back at will) and report it to the moderators (once per reader token).
 import { reportDetailsError } from '../shared/comment-rules';
 import type { ReportReason } from '../shared/contract';
+import { recordDiscussionEvent } from './discussion-events';
 import { Problem } from './problem';
 import { articleRecordOf } from './read-discussion';
 import type { CommentRecord } from './records';
@@ -22,14 +23,18 @@ export async function setRecommendation(
   recommended: boolean,
 ): Promise<{ recommendations: number; recommended: boolean }> {
   const comment = await publishedCommentOf(store, slug, id);
-  return store.write(null, async (tx) => {
+  // Under the article's lock: the count is an event of the discussion, numbered in order.
+  const answer = await store.write(slug, async (tx) => {
     const changed = recommended
       ? await tx.addRecommendation(comment.id, clientToken)
       : await tx.removeRecommendation(comment.id, clientToken);
     if (!changed) throw new Problem(recommended ? 'already_recommended' : 'not_recommended');
+    await recordDiscussionEvent(tx, 'recommended', comment.id);
     const now = await tx.comment(comment.id);
     return { recommendations: now?.recommendations ?? 0, recommended };
   });
+  await store.signal.send({ kind: 'article', slug });
+  return answer;
 }
 
 export async function reportComment(
@@ -54,4 +59,5 @@ export async function reportComment(
     }),
   );
   if (!added) throw new Problem('already_reported');
+  await store.signal.send({ kind: 'queue', id: comment.id, status: 'reported', moderator: null });
 }

@@ -101,6 +101,8 @@ export async function readCommentPage(
   cursor: string | null,
   limit: number,
 ): Promise<CommentPage> {
+  // Read before the page: an event after it may be given again (patching is idempotent), none is missed.
+  const eventId = await store.lastEventId(slug);
   const article = await articleRecordOf(store, slug);
   const after = cursor === null ? null : decodeCursor(cursor);
   // One more than asked tells whether another page follows.
@@ -112,6 +114,7 @@ export async function readCommentPage(
     topLevelTotal: article.topLevelCount,
     comments: (await withPreviews(store, page)).map(toThreadComment),
     nextCursor: last && roots.length > limit ? encodeCursor(threadKeyOf(last, sort)) : null,
+    eventId,
   };
 }
 

@@ -27,6 +27,14 @@ export interface CommentRecord extends StoredComment {
   visible: boolean;
   decisionReason: string | null;
   idempotencyKey: string | null;
+  /** SHA-256 (hex) of the secret its author was given when posting it; null for seeded comments. */
+  authorTokenHash: string | null;
+  /** When a moderator last published it: its author may edit it for AUTHOR_EDIT_WINDOW_MS after. */
+  publishedAt: string | null;
+  /** When its author last changed its text after it was published (readers may have read the earlier one). */
+  editedAt: string | null;
+  /** When its author deleted it: its text is gone, its status 'rejected', and no moderator sees it. */
+  deletedAt: string | null;
 }
 
 /** An article as the store keeps it, with the counts a discussion page's heading shows. */

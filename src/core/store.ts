@@ -5,6 +5,9 @@
 import type { CommentSort } from '../shared/contract';
 import type { ModerationQueue } from '../shared/moderation-contract';
 import type { AccessStore } from './access-store';
+import type { DiscussionEventType } from '../shared/live-contract';
+import type { StoredEvent } from './discussion-events';
+import type { LiveSignal } from './live-signal';
 import type { ArticleRecord, CommentRecord, RecommendationRecord, ReportRecord, StoredArticle } from './records';
 
 /** A top-level comment's place in one order (see thread-order.ts): where a page resumes. */
@@ -24,9 +27,12 @@ export interface ReplyKey {
 
 export type ModerationCounts = Record<ModerationQueue, number>;
 
-/** The facts a moderator decision or a count changes. */
+/** The facts a moderator decision, an author's edit or deletion, or a count changes. */
 export type CommentPatch = Partial<
-  Pick<CommentRecord, 'status' | 'decisionReason' | 'replyCount' | 'descendantCount' | 'visible'>
+  Pick<
+    CommentRecord,
+    'status' | 'decisionReason' | 'replyCount' | 'descendantCount' | 'visible' | 'body' | 'authorTokenHash' | 'publishedAt' | 'editedAt' | 'deletedAt'
+  >
 >;
 
 export interface StoreReads {
@@ -48,6 +54,10 @@ export interface StoreReads {
   moderationCounts(): Promise<ModerationCounts>;
   /** Reports no moderator has answered yet, of these comments, oldest first. */
   openReports(commentIds: readonly string[]): Promise<ReportRecord[]>;
+  /** The number of the article's last event (discussion-events.ts); 0 before any. */
+  lastEventId(slug: string): Promise<number>;
+  /** The article's kept events numbered after `after`, in order, at most `limit`. */
+  discussionEvents(slug: string, after: number, limit: number): Promise<StoredEvent[]>;
 }
 
 export interface StoreWrites extends StoreReads {
@@ -68,6 +78,11 @@ export interface StoreWrites extends StoreReads {
   answerReports(commentId: string): Promise<void>;
   insertReports(records: readonly ReportRecord[]): Promise<void>;
   insertRecommendations(records: readonly RecommendationRecord[]): Promise<void>;
+  /**
+   * Numbers and keeps an event of the article (one more than its last), forgetting those older
+   * than the last KEPT_EVENTS. Only under the article's lock: numbers then follow commits.
+   */
+  appendEvent(slug: string, type: DiscussionEventType, data: string): Promise<number>;
 }
 
 /** Everything a store holds, as `npm run db:export` writes it. */
@@ -81,6 +96,8 @@ export interface StoreDump {
 export interface Store extends StoreReads {
   /** Moderators, sessions, throttle counts, bans, word lists (access-store.ts). */
   access: AccessStore;
+  /** Tells every process serving this store what changed, once a write has committed (live-signal.ts). */
+  signal: LiveSignal;
   /**
    * Runs `work` in one transaction: all of it is stored, or none. Writes that concern the same
    * article (`lock`) never interleave, in this process or another (moderation counts depend on it).

@@ -5,7 +5,7 @@
 import type { AccessStore } from './access-store';
 import { Problem } from './problem';
 
-export const RATE_RULE_NAMES = ['comment-address', 'comment-email', 'report-address', 'recommendation-address'] as const;
+export const RATE_RULE_NAMES = ['comment-address', 'comment-email', 'report-address', 'recommendation-address', 'author-change-address'] as const;
 export type RateRuleName = (typeof RATE_RULE_NAMES)[number];
 
 export interface RateRule {
@@ -27,6 +27,8 @@ export const DEFAULT_RATE_RULES: RateRules = {
   'comment-email': { limit: 6, windowMs: 10 * MINUTE },
   'report-address': { limit: 30, windowMs: 60 * MINUTE },
   'recommendation-address': { limit: 300, windowMs: 60 * MINUTE },
+  // Authors' edits and deletions: a reader fixes a typo or two, a script with a token would churn.
+  'author-change-address': { limit: 30, windowMs: 10 * MINUTE },
 };
 
 /** Sign-in: after this many failures for one identifiant or one address, wait for the window's end. */

@@ -1,6 +1,6 @@
 // What a response may contain: the contract's shapes, built field by field from the records so
 // that an email, a status or an idempotency key can never slip through a spread.
-import type { PublishedComment, ThreadComment } from '../shared/contract';
+import type { CommentPlaceholder, PublishedComment, ThreadComment } from '../shared/contract';
 import type { ModerationComment } from '../shared/moderation-contract';
 import type { CommentRecord, ReportRecord } from './records';
 
@@ -13,6 +13,12 @@ export function toPublished(comment: CommentRecord): PublishedComment {
     createdAt: comment.createdAt,
     body: comment.body,
   };
+}
+
+/** Why a comment that is not published stands as a placeholder (when replies below it are published). */
+function placeholderOf(comment: CommentRecord): CommentPlaceholder {
+  if (comment.deletedAt !== null) return 'deleted';
+  return comment.status === 'pending' ? 'in-review' : 'rejected';
 }
 
 /** A removed comment (kept as the parent of published replies) shows no text and no author. */
@@ -29,6 +35,8 @@ export function toThreadComment(comment: CommentRecord): ThreadComment {
     descendantCount: comment.descendantCount,
     recommendations: removed ? 0 : comment.recommendations,
     removed,
+    placeholder: removed ? placeholderOf(comment) : null,
+    editedAt: removed ? null : comment.editedAt,
   };
 }
 

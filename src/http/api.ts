@@ -4,10 +4,13 @@
 // the router and the gate (sessions, other sites); the routes live in *-routes.ts.
 import { sha256Hex } from '../core/digest';
 import { Problem } from '../core/problem';
+import { createLiveHub, type LiveHub } from '../core/live-hub';
 import { moderatorOf, type PasswordCheck } from '../core/sessions';
 import type { Store } from '../core/store';
 import { DEFAULT_RATE_RULES, type RateRules } from '../core/throttle';
+import { authorRoutes } from './author-routes';
 import { discussionRoutes } from './discussion-routes';
+import { streamCounter } from './event-stream';
 import { BANNED_WORDS_FIELD, PROBLEMS, REQUEST_ERRORS } from './messages-fr';
 import { moderationRoutes } from './moderation-routes';
 import type { ClientContext, Route, RouteDeps } from './route';
@@ -26,8 +29,12 @@ export interface ApiOptions {
   /** Checks moderators' passwords; without it nobody can sign in. */
   passwords?: PasswordCheck;
   rateRules?: RateRules;
+  /** Live streams one client (address) may hold open at once; MAX_STREAMS_PER_CLIENT by default. */
+  maxStreamsPerClient?: number;
   /** How the session token travels; by default the Cookie and Set-Cookie headers. */
   sessionCookies?: SessionCookies;
+  /** A published comment its author edits goes back to the moderators (off by default). */
+  remoderateEdits?: boolean;
 }
 
 export interface Api {
@@ -36,6 +43,8 @@ export interface Api {
   handle(request: Request, client?: ClientContext): Promise<Response>;
   /** The pattern of the route a request goes to, or null. */
   routeOf(request: Request): string | null;
+  /** The live streams' hub: its size for the bench; closing it ends every stream (the server stopping). */
+  hub: LiveHub;
 }
 
 const nobodySignsIn: PasswordCheck = { verify: async () => false };
@@ -98,13 +107,16 @@ function problemResponse(problem: Problem): Response {
 export function createApi(options: ApiOptions): Api {
   const deps: RouteDeps = {
     store: options.store,
+    hub: createLiveHub(options.store, (error) => options.onError?.(error)),
+    streams: streamCounter(options.maxStreamsPerClient),
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? (() => crypto.randomUUID()),
     passwords: options.passwords ?? nobodySignsIn,
     rateRules: options.rateRules ?? DEFAULT_RATE_RULES,
     sessionCookies: options.sessionCookies ?? headerSessionCookies,
+    remoderateEdits: options.remoderateEdits ?? false,
   };
-  const routes: Route[] = [...discussionRoutes(deps), ...sessionRoutes(deps), ...moderationRoutes(deps)];
+  const routes: Route[] = [...discussionRoutes(deps), ...authorRoutes(deps), ...sessionRoutes(deps), ...moderationRoutes(deps)];
   const compiled = routes.map((route) => ({ route, regex: compile(route.pattern) }));
 
   function match(method: string, path: string) {
@@ -133,6 +145,7 @@ export function createApi(options: ApiOptions): Api {
 
   return {
     routes,
+    hub: deps.hub,
     routeOf(request) {
       try {
         const found = match(request.method, new URL(request.url).pathname);
@@ -161,7 +174,8 @@ export function createApi(options: ApiOptions): Api {
         }
         const moderator = await gate(found.route, request);
         const response = await found.route.handler({ request, params: found.params, url, client, moderator });
-        const publicRead = found.route.method === 'GET' && !found.route.moderatorsOnly && found.route.pattern !== '/session';
+        const publicRead =
+          found.route.method === 'GET' && !found.route.moderatorsOnly && !found.route.stream && found.route.pattern !== '/session';
         return publicRead && response.status === 200 ? await withValidator(request, response) : response;
       } catch (error) {
         if (error instanceof Refusal) return error.response;

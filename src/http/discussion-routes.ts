@@ -10,9 +10,10 @@ import { consume } from '../core/throttle';
 import { CommentSortSchema, NewCommentRequestSchema, NewReportRequestSchema, RecommendationRequestSchema } from '../shared/contract';
 import { REQUEST_ERRORS } from './messages-fr';
 import type { Route, RouteDeps } from './route';
+import { eventStreamResponse, resumeFrom } from './event-stream';
 import { errorResponse, json, pageLimit, parseBody } from './wire';
 
-export function discussionRoutes({ store, now, newId, rateRules }: RouteDeps): Route[] {
+export function discussionRoutes({ store, hub, streams, now, newId, rateRules }: RouteDeps): Route[] {
   const throttle = (subjects: Parameters<typeof consume>[2]) => consume(store.access, rateRules, subjects, now().getTime());
   return [
     {
@@ -29,6 +30,20 @@ export function discussionRoutes({ store, now, newId, rateRules }: RouteDeps): R
         const limit = pageLimit(query.get('limit'), TOP_LEVEL_PAGE_SIZE);
         if (!sort.success || limit === null) return errorResponse(REQUEST_ERRORS.pageQuery);
         return json(await readCommentPage(store, params.slug as string, sort.output, query.get('cursor'), limit));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/articles/:slug/events',
+      stream: true,
+      handler: async ({ request, params, url, client }) => {
+        const slug = params.slug as string;
+        await readArticle(store, slug);
+        const after = resumeFrom(request, url);
+        if (after === 'invalid') return errorResponse(REQUEST_ERRORS.eventId);
+        const release = streams.open(client.addressKey);
+        if (!release) return errorResponse(REQUEST_ERRORS.tooManyStreams);
+        return eventStreamResponse((sink) => hub.followArticle(slug, after, sink), request.signal, release);
       },
     },
     {
@@ -69,7 +84,8 @@ export function discussionRoutes({ store, now, newId, rateRules }: RouteDeps): R
               ]),
           },
         );
-        return json({ comment: posted.comment }, posted.created ? 201 : 200);
+        // The token goes to this answer only: no other response ever carries it.
+        return json({ comment: posted.comment, authorToken: posted.authorToken }, posted.created ? 201 : 200);
       },
     },
     ...(['POST', 'DELETE'] as const).map(

@@ -26,6 +26,7 @@ export const PROBLEMS: Record<ProblemCode, WireError> = {
   already_recommended: { status: 409, code: 'already_recommended', message: 'Vous recommandez déjà ce commentaire.' },
   not_recommended: { status: 409, code: 'not_recommended', message: 'Vous ne recommandiez pas ce commentaire.' },
   already_reported: { status: 409, code: 'already_reported', message: 'Vous avez déjà signalé ce commentaire.' },
+  already_decided: { status: 409, code: 'already_decided', message: 'Traité par un autre modérateur.' },
   ban_not_found: { status: 404, code: 'not_found', message: 'Ce bannissement est introuvable.' },
   unauthenticated: { status: 401, code: 'unauthenticated', message: 'Connectez-vous pour modérer.' },
   // One message whichever was wrong: it must not tell a guesser that an identifiant exists.
@@ -39,6 +40,16 @@ export const PROBLEMS: Record<ProblemCode, WireError> = {
   },
   author_banned: { status: 403, code: 'author_banned', message: 'Vous ne pouvez plus publier de commentaires sur ce site.' },
   banned_words: { status: 422, code: 'banned_words', message: 'Votre commentaire contient des termes contraires à notre charte.' },
+  not_author: {
+    status: 403,
+    code: 'not_author',
+    message: 'Seul l’auteur de ce commentaire peut le modifier ou le supprimer, depuis le navigateur où il l’a écrit.',
+  },
+  edit_window_closed: {
+    status: 409,
+    code: 'edit_window_closed',
+    message: 'Ce commentaire ne peut plus être modifié : un commentaire publié se modifie pendant 10 minutes. Vous pouvez encore le supprimer.',
+  },
 };
 
 /** The field message of 'banned_words': the problem is named, never the word list. */
@@ -59,6 +70,8 @@ export const REQUEST_ERRORS = {
     message: 'Paramètres : sort (newest, oldest, replies, recommended), limit (1 à 100), cursor.',
   },
   repliesQuery: { status: 400, code: 'invalid_request', message: 'Paramètres : limit (1 à 100), after.' },
+  tooManyStreams: { status: 429, code: 'rate_limited', message: 'Trop de connexions au direct ouvertes depuis votre adresse.' },
+  eventId: { status: 400, code: 'invalid_request', message: 'Last-Event-ID (ou after) : le numéro d’un événement.' },
   recommendation: { status: 400, code: 'invalid_request', message: 'La demande doit contenir clientToken, rien d’autre.' },
   report: {
     status: 400,
@@ -66,6 +79,7 @@ export const REQUEST_ERRORS = {
     message: 'La demande doit contenir reason (abusive, spam, off-topic, other), clientToken et, pour other, details.',
   },
   statuses: { status: 400, code: 'invalid_request', message: 'Au plus 100 identifiants.' },
+  editComment: { status: 400, code: 'invalid_request', message: 'La demande doit contenir body (texte), rien d’autre.' },
   queue: { status: 400, code: 'invalid_request', message: 'Statut inconnu : pending, reported, published ou rejected.' },
   decision: { status: 400, code: 'invalid_request', message: 'La demande peut contenir reason (500 caractères au plus), rien d’autre.' },
   signIn: { status: 400, code: 'invalid_request', message: 'La demande doit contenir name et password (textes), rien d’autre.' },

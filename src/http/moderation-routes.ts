@@ -7,10 +7,17 @@ import { readWordLists, replaceWordLists } from '../core/word-lists';
 import { BanRequestSchema, ModerationDecisionRequestSchema, ModerationQueueSchema, WordListsSchema } from '../shared/moderation-contract';
 import { REQUEST_ERRORS } from './messages-fr';
 import type { Route, RouteDeps } from './route';
+import { eventStreamResponse } from './event-stream';
 import { errorResponse, json, noContent, parseBody } from './wire';
 
-export function moderationRoutes({ store, now, newId }: RouteDeps): Route[] {
+export function moderationRoutes({ store, hub, now, newId }: RouteDeps): Route[] {
   const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: '/moderation/events',
+      stream: true,
+      handler: async ({ request }) => eventStreamResponse((sink) => hub.followQueues(sink), request.signal),
+    },
     {
       method: 'GET',
       pattern: '/moderation/comments',
@@ -32,13 +39,13 @@ export function moderationRoutes({ store, now, newId }: RouteDeps): Route[] {
     {
       method: 'POST',
       pattern: '/moderation/comments/:id/:decision',
-      handler: async ({ request, params }) => {
+      handler: async ({ request, params, moderator }) => {
         const { decision } = params;
         if (decision !== 'approve' && decision !== 'reject' && decision !== 'keep') return errorResponse(REQUEST_ERRORS.unknownDecision);
         // An empty body is allowed: the reason is optional.
         const body = await parseBody(request, ModerationDecisionRequestSchema, REQUEST_ERRORS.decision, { emptyAs: {} });
         const reason = body.reason?.trim() || null;
-        return json({ comment: await decide(store, params.id as string, decision, reason) });
+        return json({ comment: await decide(store, params.id as string, decision, reason, { seenIn: body.from, moderator, now: now() }) });
       },
     },
     {

@@ -2,8 +2,7 @@
 // store, behind MSW, for the browser worker (dev, demo build) and the Node tests. Nothing here
 // decides what the API answers; it only adds the fault switch and the browser's persistence.
 import { http } from 'msw';
-import type { RateRules } from '../core/throttle';
-import { createApi, type ClientContext } from '../http/api';
+import { createApi, type ApiOptions, type ClientContext } from '../http/api';
 import { headerSessionCookies, type SessionCookies } from '../http/session-cookie';
 import { saveDb, store } from './db';
 import { demoPasswords } from './demo-account';
@@ -15,12 +14,15 @@ const MOCK_CLIENT: ClientContext = { addressKey: 'mock-client' };
 
 const READS = new Set(['/articles/:slug', '/articles/:slug/comments', '/articles/:slug/comments/:id/replies', '/articles/:slug/comments/:id/context']);
 
+/** What the contract suite sets as it does on the real server: throttles, the clock, re-moderation. */
+type HandlerOptions = Pick<ApiOptions, 'rateRules' | 'now' | 'remoderateEdits'>;
+
 /**
  * The mock's handlers. `sessionCookies`: the page's jar (browser, app tests), or real Cookie and
  * Set-Cookie headers (the contract suite, which checks them as it does on the real server).
  */
-export function createHandlers({ sessionCookies, rateRules }: { sessionCookies: SessionCookies; rateRules?: RateRules }) {
-  const api = createApi({ store, passwords: demoPasswords, sessionCookies, rateRules, onError: (error) => console.error(error) });
+export function createHandlers({ sessionCookies, ...options }: HandlerOptions & { sessionCookies: SessionCookies }) {
+  const api = createApi({ store, passwords: demoPasswords, sessionCookies, ...options, onError: (error) => console.error(error) });
 
   function faultTargetOf(request: Request): FaultTarget | null {
     const route = api.routeOf(request);
@@ -45,5 +47,4 @@ export function createHandlers({ sessionCookies, rateRules }: { sessionCookies: 
 }
 
 export const handlers = createHandlers({ sessionCookies: jarSessionCookies });
-export const headerHandlers = ({ rateRules }: { rateRules?: RateRules } = {}) =>
-  createHandlers({ sessionCookies: headerSessionCookies, rateRules });
+export const headerHandlers = (options: HandlerOptions = {}) => createHandlers({ sessionCookies: headerSessionCookies, ...options });

@@ -45,6 +45,7 @@ describe('readConfig', () => {
       frameAncestors: "'self'",
       addressSecret: undefined,
       rateRules: DEFAULT_RATE_RULES,
+      remoderateEdits: false,
     });
   });
 
@@ -57,6 +58,12 @@ describe('readConfig', () => {
     const trust = (value: string) => readConfig({ REAGIR_DATA_DIR: join(folder, 'data'), TRUST_PROXY: value }).trustProxy;
     expect(['true', 'TRUE', '1', ' true '].map(trust)).toEqual([true, true, true, true]);
     expect(['false', '0', ''].map(trust)).toEqual([false, false, false]);
+  });
+
+  it('sends edited published comments back to moderation only when told to', () => {
+    const remoderate = (value: string) => readConfig({ REAGIR_DATA_DIR: join(folder, 'data'), REAGIR_REMODERATE_EDITS: value }).remoderateEdits;
+    expect(['true', '1', 'false', '0', ''].map(remoderate)).toEqual([true, true, false, false, false]);
+    expect(() => remoderate('oui')).toThrow(/^REAGIR_REMODERATE_EDITS must be true \(or 1\) .*; not "oui"\.$/);
   });
 
   it('lets a publisher frame the reader, and keeps the secret it is given', () => {

@@ -31,6 +31,8 @@ export interface ServerConfig {
   addressSecret?: string;
   /** REAGIR_RATE_LIMITS: the throttles, each default replaceable (core/throttle.ts). */
   rateRules: RateRules;
+  /** REAGIR_REMODERATE_EDITS: a published comment its author edits goes back to the moderators. */
+  remoderateEdits?: boolean;
 }
 
 /** A setting to fix; its message is one line, fit to print as it is. */
@@ -122,14 +124,18 @@ function readDistDir(env: Env): string {
   return distDir;
 }
 
-function readTrustProxy(env: Env): boolean {
-  const raw = setting(env, 'TRUST_PROXY');
+/** A yes-or-no setting, false when unset; `whenTrue` says in the error when to set it. */
+function readFlag(env: Env, name: string, whenTrue: string): boolean {
+  const raw = setting(env, name);
   if (raw === undefined) return false;
   const value = raw.toLowerCase();
   if (value === 'true' || value === '1') return true;
   if (value === 'false' || value === '0') return false;
-  throw new ConfigError(`TRUST_PROXY must be true (or 1) when one proxy in front sets X-Forwarded-For and X-Forwarded-Proto, false (or 0) otherwise; not "${raw}".`);
+  throw new ConfigError(`${name} must be true (or 1) ${whenTrue}, false (or 0) otherwise; not "${raw}".`);
 }
+
+const readTrustProxy = (env: Env) =>
+  readFlag(env, 'TRUST_PROXY', 'when one proxy in front sets X-Forwarded-For and X-Forwarded-Proto');
 
 // An origin a publisher serves pages from: scheme, host (its first label may be *), port; no path.
 const FRAMING_ORIGIN = /^https?:\/\/(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?$/;
@@ -178,6 +184,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     frameAncestors: readFrameAncestors(env),
     addressSecret: readAddressSecret(env),
     rateRules: readRateRules(env),
+    remoderateEdits: readFlag(env, 'REAGIR_REMODERATE_EDITS', 'to send a published comment its author edits back to the moderators'),
     // Last: the only check that changes something (it creates the folder).
     dataDir: readDataDir(env),
   };

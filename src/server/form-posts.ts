@@ -39,7 +39,7 @@ function refusal(error: ApiError, parentId: string | null, values: PostedFormVal
  * Posts the form's comment through the API. The idempotency key is the form's content: the same
  * comment sent twice (a double click, a resent form) is stored once.
  */
-export async function postForm(api: Api, body: string, slug: string, origin: string, client: ClientContext): Promise<FormPostOutcome> {
+export async function postForm(api: Pick<Api, 'handle'>, body: string, slug: string, origin: string, client: ClientContext): Promise<FormPostOutcome> {
   const form = new URLSearchParams(body);
   const values: PostedFormValues = { author: form.get('author') ?? '', email: form.get('email') ?? '', body: form.get('body') ?? '' };
   const parentId = form.get('parentId') || null;

@@ -20,7 +20,7 @@ import { createStaticFiles } from './static-files';
 import { clientOrigin, clientView, fromWebResponse, routingRequest, toWebRequest, type ClientView } from './web-request';
 
 export interface HttpServerOptions {
-  api: Api;
+  api: Omit<Api, 'hub'>;
   /** Only asked whether it answers (GET /healthz). */
   store: Pick<Store, 'ping'>;
   /** The client build: index.html, assets/… */
@@ -54,6 +54,10 @@ export interface RunningHttpServer {
 const DEFAULT_CLOSE_GRACE_MS = 10_000;
 // A database that hangs is as unavailable as one that refuses: the check answers in time.
 const HEALTH_TIMEOUT_MS = 5_000;
+
+function isEventStream(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').startsWith('text/event-stream') && response.body !== null;
+}
 
 function isApiPath(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
@@ -93,14 +97,34 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     }
   }
 
-  async function answerApi(request: IncomingMessage, client: ClientView): Promise<Payload> {
+  async function answerApi(request: IncomingMessage, client: ClientView): Promise<Payload | { stream: Response }> {
     const webRequest = await toWebRequest(request, clientOrigin(client, origin));
     // Connection: close, as the rest of the body is not read: the connection cannot be reused.
     if (webRequest === null) return jsonPayload(413, errorBody(REQUEST_ERRORS.tooLarge), { connection: 'close' });
-    return fromWebResponse(await api.handle(webRequest, { addressKey: addressKey(client.address) }));
+    const response = await api.handle(webRequest, { addressKey: addressKey(client.address) });
+    return isEventStream(response) ? { stream: response } : fromWebResponse(response);
   }
 
-  function answer(request: IncomingMessage, url: URL, client: ClientView): Promise<Payload> {
+  /** An SSE answer: written as its events come, until the reader or the server goes. */
+  async function sendStream(request: IncomingMessage, response: ServerResponse, stream: Response, client: ClientView): Promise<void> {
+    const headers: OutgoingHttpHeaders = {};
+    stream.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    response.writeHead(stream.status, secured({ status: stream.status, headers, body: Buffer.alloc(0) }, client).headers);
+    // Small writes, sent at once: Nagle's algorithm would hold an event back.
+    request.socket.setNoDelay(true);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    response.once('close', () => void reader.cancel().catch(() => undefined));
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || response.destroyed) break;
+      response.write(value);
+    }
+    response.end();
+  }
+
+  function answer(request: IncomingMessage, url: URL, client: ClientView): Promise<Payload | { stream: Response }> {
     if (isApiPath(url.pathname)) return answerApi(request, client);
     if (url.pathname === '/healthz') {
       const method = request.method ?? 'GET';
@@ -210,7 +234,12 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
 
     let payload: Payload;
     try {
-      payload = url === null ? textPayload(400, 'Adresse mal formée.') : await answer(request, url, client);
+      const answered = url === null ? textPayload(400, 'Adresse mal formée.') : await answer(request, url, client);
+      if ('stream' in answered) {
+        await sendStream(request, response, answered.stream, client);
+        return;
+      }
+      payload = answered;
     } catch (error) {
       // The client went away while sending its body: its line says "aborted", no one is left to answer.
       if (response.destroyed) return;

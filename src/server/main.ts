@@ -93,6 +93,7 @@ export async function startServer(config: ServerConfig, { log = consoleLog }: { 
       store,
       passwords: scryptPasswords,
       rateRules: config.rateRules,
+      remoderateEdits: config.remoderateEdits ?? false,
       onError: (error) => log(errorEntry('api-error', error)),
     });
     const forgetting = forgetRegularly(store, log);
@@ -110,6 +111,8 @@ export async function startServer(config: ServerConfig, { log = consoleLog }: { 
       database: describeStore(store, config),
       stop() {
         clearInterval(forgetting);
+        // Live streams never end by themselves: ended first, their browsers reconnect elsewhere.
+        api.hub.close();
         stopped ??= http.close().finally(() => store.close());
         return stopped;
       },

@@ -167,7 +167,7 @@ describe('every answer of the server', () => {
   });
 
   it('carries them on a failure (500) and on the “not built” page (503), which show no trace of the error', async () => {
-    const failing: Api = { routes: [], routeOf: () => null, handle: () => Promise.reject(new Error('disk on fire')) };
+    const failing: Omit<Api, 'hub'> = { routes: [], routeOf: () => null, handle: () => Promise.reject(new Error('disk on fire')) };
     const failed = await send(await start({ api: failing }), `/api/articles/${SLUG}`);
     expect(failed.status).toBe(500);
     expect(failed.body).not.toMatch(/disk on fire|at .*\.ts/);
@@ -179,7 +179,7 @@ describe('every answer of the server', () => {
   });
 
   it('wins over a header the API would set itself', async () => {
-    const loose: Api = {
+    const loose: Omit<Api, 'hub'> = {
       routes: [],
       routeOf: () => null,
       handle: async () => new Response('{}', { headers: { 'content-type': 'application/json', 'content-security-policy': "script-src *", 'x-frame-options': 'ALLOWALL' } }),

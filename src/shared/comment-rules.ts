@@ -109,6 +109,9 @@ export function commentProblems(draft: CommentDraft): CommentProblems {
   return problems;
 }
 
+/** The body's problem alone, after normalisation: what an author's edit must meet. */
+export const commentBodyProblem = (body: string): RuleProblem | undefined => bodyProblem(body.normalize('NFC').trim());
+
 /** The same, in French words: what the server answers in its 400 `fields`. */
 export function validateComment(draft: CommentDraft): CommentFieldErrors {
   const errors: CommentFieldErrors = {};

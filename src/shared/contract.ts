@@ -45,6 +45,13 @@ export const COMMENT_SORTS = ['newest', 'oldest', 'replies', 'recommended'] as c
 export const CommentSortSchema = v.picklist(COMMENT_SORTS);
 
 /**
+ * Why a comment with published replies is shown empty: rejected by the moderators, deleted by
+ * its author, or edited by its author and awaiting moderation again.
+ */
+export const COMMENT_PLACEHOLDERS = ['rejected', 'deleted', 'in-review'] as const;
+export type CommentPlaceholder = (typeof COMMENT_PLACEHOLDERS)[number];
+
+/**
  * A comment as a thread shows it: published, or removed by moderation but kept (empty) as the
  * parent of replies that are still published.
  */
@@ -55,7 +62,12 @@ export const ThreadCommentSchema = v.object({
   /** Published replies at any depth below. */
   descendantCount: v.number(),
   recommendations: v.number(),
+  /** True when the comment is not shown, only kept (empty) as the parent of published replies. */
   removed: v.boolean(),
+  /** Which placeholder stands in its place when `removed`; null otherwise. */
+  placeholder: v.nullable(v.picklist(COMMENT_PLACEHOLDERS)),
+  /** When its author last changed its text after it was published; null if never. */
+  editedAt: v.nullable(IsoInstant),
 });
 
 /**
@@ -69,6 +81,11 @@ export const CommentPageSchema = v.object({
   comments: v.array(ThreadCommentSchema),
   /** Opaque; null on the last page. */
   nextCursor: v.nullable(v.string()),
+  /**
+   * The number of the discussion's last event when the page was read: its live stream
+   * (GET …/events?after=eventId, live-contract.ts) goes on from there, with no gap.
+   */
+  eventId: v.number(),
 });
 
 /** Direct replies of a comment (after a cursor), each with a preview of its own replies. */
@@ -87,6 +104,19 @@ export const CommentStatusSchema = v.picklist(['pending', 'published', 'rejected
 
 export const PostCommentResponseSchema = v.object({
   comment: v.object({ ...PublishedCommentSchema.entries, status: CommentStatusSchema }),
+  /**
+   * The secret that lets this browser edit and delete the comment (sent back as
+   * `Authorization: Bearer <token>`); the server keeps only its SHA-256.
+   */
+  authorToken: v.string(),
+});
+
+/** The body of PUT …/comments/:id: the new text, nothing else (the pseudo and email stay). */
+export const EditCommentRequestSchema = v.strictObject({ body: v.string() });
+
+/** The answer to PUT …/comments/:id: the comment as it is now. */
+export const EditCommentResponseSchema = v.object({
+  comment: v.object({ ...PublishedCommentSchema.entries, status: CommentStatusSchema, editedAt: v.nullable(IsoInstant) }),
 });
 
 /** What became of comments this browser posted: `unknown` for an id the server does not have. */
@@ -112,6 +142,7 @@ export const API_ERROR_CODES = [
   'already_recommended',
   'not_recommended',
   'already_reported',
+  'already_decided',
   'method_not_allowed',
   'rate_limited',
   'unauthenticated',
@@ -119,6 +150,8 @@ export const API_ERROR_CODES = [
   'cross_origin',
   'author_banned',
   'banned_words',
+  'not_author',
+  'edit_window_closed',
   'server',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -36,6 +36,11 @@ export const ModerationListResponseSchema = v.object({
 /** The body of a moderation decision: an optional reason, kept with the comment. */
 export const ModerationDecisionRequestSchema = v.strictObject({
   reason: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  /**
+   * The queue the moderator saw the comment in. When the comment has left it (another moderator
+   * decided first), the decision is refused with 409 `already_decided` and nothing changes.
+   */
+  from: v.optional(v.picklist(['pending', 'reported', 'published', 'rejected'])),
 });
 
 export const ModerationDecisionResponseSchema = v.object({ comment: ModerationCommentSchema });

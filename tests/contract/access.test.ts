@@ -22,6 +22,7 @@ const json = (body: unknown, method = 'POST'): RequestInit => ({ method, headers
 function moderatorRequests(): Array<{ name: string; path: string; init: RequestInit }> {
   const examples: Record<string, { path: string; init: RequestInit }> = {
     'GET /moderation/comments': { path: '/moderation/comments?status=pending', init: {} },
+    'GET /moderation/events': { path: '/moderation/events', init: {} },
     'POST /moderation/comments/:id/:decision': { path: '/moderation/comments/seed-12/reject', init: json({}) },
     'POST /moderation/comments/:id/ban': { path: '/moderation/comments/seed-12/ban', init: json({ reason: 'Essai' }) },
     'GET /moderation/bans': { path: '/moderation/bans', init: {} },

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../src/http/api';
 import { createMemoryStore } from '../../src/core/memory-store';
+import { openStream } from './event-streams';
 import { contractTargets, type Backend } from './targets';
 
 const targets = await contractTargets();
@@ -17,11 +18,29 @@ const json = (body: unknown): RequestInit => ({
 });
 
 /** One request per route, by "METHOD pattern", built once the state below exists. */
-function examples(ids: { published: string; pending: string; ban: string }): Record<string, { path: string; init?: RequestInit }> {
+/** A comment of an author's own, with the token its post was answered with. */
+interface Own {
+  id: string;
+  authorToken: string;
+}
+
+function examples(ids: { published: string; pending: string; ban: string; edited: Own; deleted: Own }): Record<string, { path: string; init?: RequestInit }> {
   const token = { clientToken: 'lecteur-confidentiel' };
+  const byAuthor = ({ authorToken }: Own) => ({ authorization: `Bearer ${authorToken}`, 'content-type': 'application/json' });
   return {
+    'PUT /articles/:slug/comments/:id': {
+      path: `/articles/${SLUG}/comments/${ids.edited.id}`,
+      init: { method: 'PUT', headers: byAuthor(ids.edited), body: JSON.stringify({ body: 'Corrigé.' }) },
+    },
+    'DELETE /articles/:slug/comments/:id': {
+      path: `/articles/${SLUG}/comments/${ids.deleted.id}`,
+      init: { method: 'DELETE', headers: byAuthor(ids.deleted) },
+    },
     'GET /articles/:slug': { path: `/articles/${SLUG}` },
     'GET /articles/:slug/comments': { path: `/articles/${SLUG}/comments?sort=oldest` },
+    // The stream replays the discussion's events from the first: the approval below among them.
+    'GET /articles/:slug/events': { path: `/articles/${SLUG}/events?after=0` },
+    'GET /moderation/events': { path: '/moderation/events' },
     'GET /articles/:slug/comments/:id/replies': { path: `/articles/${SLUG}/comments/seed-12/replies` },
     'GET /articles/:slug/comments/:id/context': { path: `/articles/${SLUG}/comments/${ids.published}/context` },
     'POST /articles/:slug/comments': {
@@ -51,6 +70,15 @@ function examples(ids: { published: string; pending: string; ban: string }): Rec
   };
 }
 
+/** A body's text; a stream's first moments, which hold its replayed events. */
+async function textOf(response: Response): Promise<string> {
+  if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return response.text();
+  const stream = openStream(response);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await stream.close();
+  return stream.text();
+}
+
 describe.each(targets)('privacy on $name', (target) => {
   let backend: Backend;
   beforeEach(async () => {
@@ -71,11 +99,17 @@ describe.each(targets)('privacy on $name', (target) => {
     expect((await backend.store.comment(pending))?.email).toBe(EMAIL);
     const banned = await backend.moderatorFetch(`/moderation/comments/${published}/ban`, json({ reason: 'Essai' }));
     const ban = ((await banned.json()) as { ban: { id: string } }).ban.id;
+    // Authors' own comments, by an email not banned (and as private as the other).
+    const own = async () => {
+      const body = { author: 'Autrice', email: 'autrice@example.fr', body: 'À moi.', parentId: null };
+      return (await (await backend.fetch(`/articles/${SLUG}/comments`, json(body))).json()) as Own & { comment: { id: string } };
+    };
+    const [edited, deleted] = await Promise.all([own(), own()]).then((posted) => posted.map(({ comment, authorToken }) => ({ id: comment.id, authorToken })));
 
     const api = createApi({ store: createMemoryStore() });
     const routes = api.routes.map((route) => `${route.method} ${route.pattern}`);
     const moderatorsOnly = new Set(api.routes.filter((route) => route.moderatorsOnly).map((route) => `${route.method} ${route.pattern}`));
-    const byRoute = examples({ published, pending, ban });
+    const byRoute = examples({ published, pending, ban, edited: edited as Own, deleted: deleted as Own });
     expect(Object.keys(byRoute).sort(), 'an example for every route of the API').toEqual([...routes].sort());
     // Signing out last: the moderator's session serves every other route first.
     const signOutLast = (route: string) => Number(route === 'DELETE /session');
@@ -83,7 +117,7 @@ describe.each(targets)('privacy on $name', (target) => {
       const { path, init } = byRoute[route] as { path: string; init?: RequestInit };
       for (const signedIn of [false, true]) {
         const response = await (signedIn ? backend.moderatorFetch(path, init) : backend.fetch(path, init));
-        const text = await response.text();
+        const text = await textOf(response);
         const name = `${route}${signedIn ? ' (moderator)' : ''}`;
         // A hashed address would be 64 hexadecimal digits (address-key.ts), a session token's hash too.
         expect(text, name).not.toMatch(/[0-9a-f]{64}/i);

@@ -34,6 +34,10 @@ export interface Backend {
 export interface BackendOptions {
   /** The throttles; by default far above what a test sends, except the tests of the throttles. */
   rateRules?: RateRules;
+  /** The API's clock (the server's own by default). */
+  now?: () => Date;
+  /** REAGIR_REMODERATE_EDITS. */
+  remoderateEdits?: boolean;
 }
 
 export interface Target {
@@ -74,12 +78,12 @@ async function startRealServer(
   databaseUrl: string | null,
   dataDir: string,
   cleanUp: () => Promise<void>,
-  { rateRules = UNTHROTTLED }: BackendOptions = {},
+  { rateRules = UNTHROTTLED, now, remoderateEdits }: BackendOptions = {},
 ): Promise<Backend> {
   const store = await openStore({ databaseUrl, dataDir });
   await store.migrate();
   await seedIfEmpty(store);
-  const api = createApi({ store, passwords: scryptPasswords, rateRules });
+  const api = createApi({ store, passwords: scryptPasswords, rateRules, now, remoderateEdits });
   const server = await startHttpServer({ api, store, distDir: join(dataDir, 'no-build'), host: '127.0.0.1', port: 0, log: () => {} });
   return withModerator({
     fetch: (path, init) => fetch(`${server.origin}/api${path}`, init),
@@ -98,10 +102,10 @@ async function startRealServer(
 
 const mock: Target = {
   name: 'mock',
-  async start({ rateRules = UNTHROTTLED } = {}) {
+  async start({ rateRules = UNTHROTTLED, now, remoderateEdits } = {}) {
     resetDb();
     // Real Cookie and Set-Cookie headers, as over HTTP: the suite checks the cookie itself.
-    const handlers = headerHandlers({ rateRules });
+    const handlers = headerHandlers({ rateRules, now, remoderateEdits });
     return withModerator({
       async fetch(path, init) {
         const request = new Request(`http://localhost/api${path}`, init);

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshPostgresSchema, postgresAvailable } from './postgres';
 import { addProcessModerator, moderatorCookie } from './moderator-session';
 import { runFailingServer, runServer, type ServerProcess } from './server-process';
+import { openStream } from '../contract/event-streams';
 
 const SLUG = 'hollande-poutine-daech';
 const withPostgres = await postgresAvailable();
@@ -184,6 +185,28 @@ describe.runIf(withPostgres)('two server processes on one PostgreSQL', () => {
     expect(racing.map((response) => response.status).filter((status) => status === 201)).toHaveLength(1);
     expect(ids.size).toBe(1);
     expect(await pendingCount(a.origin)).toBe(1);
+  });
+
+  it('push an approval made on one process to readers and moderators connected to the other', async () => {
+    database = await postgresDatabase();
+    const [a, b] = (await Promise.all([start(database.env), start(database.env)])) as [ServerProcess, ServerProcess];
+    const cookie = await moderatorCookie(a.origin);
+    const reader = openStream(await fetch(`${a.origin}/api/articles/${SLUG}/events`));
+    const moderator = openStream(await fetch(`${a.origin}/api/moderation/events`, { headers: { cookie } }));
+    try {
+      await reader.until((events) => events.some((event) => event.type === 'ready'));
+      // Posted and approved on b: a's followers hear of both.
+      const { comment: posted } = (await (await postComment(b.origin, 3, 'ailleurs')).json()) as { comment: { id: string } };
+      await moderator.until((events) => events.length === 1);
+      expect((await fetch(`${b.origin}/api/moderation/comments/${posted.id}/approve`, { method: 'POST', headers: { cookie } })).status).toBe(200);
+      const events = await reader.until((received) => received.some((event) => event.type === 'published'));
+      expect(events.filter((event) => event.type === 'published').map((event) => (JSON.parse(event.data) as { subject: string }).subject)).toEqual([posted.id]);
+      const queue = await moderator.until((received) => received.length === 2);
+      expect(queue.map((event) => JSON.parse(event.data) as { status: string }).map((event) => event.status)).toEqual(['pending', 'published']);
+    } finally {
+      await reader.close();
+      await moderator.close();
+    }
   });
 });
 

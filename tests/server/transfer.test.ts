@@ -82,9 +82,13 @@ describe('export and import', () => {
     await importAll(postgres, JSON.parse(JSON.stringify(exported)));
     const throughPostgres = await exportAll(postgres);
     expect(withoutDate(throughPostgres)).toEqual(withoutDate(exported));
-    expect(await readCommentPage(postgres, 'hollande-poutine-daech', 'recommended', null, 20)).toEqual(
-      await readCommentPage(source, 'hollande-poutine-daech', 'recommended', null, 20),
-    );
+    // The same page, but for its live events: they are news, not state, and do not travel (a
+    // reader's stream that resumes on the new database is told to read the page again).
+    const { eventId: movedEvents, ...moved } = await readCommentPage(postgres, 'hollande-poutine-daech', 'recommended', null, 20);
+    const { eventId: sourceEvents, ...original } = await readCommentPage(source, 'hollande-poutine-daech', 'recommended', null, 20);
+    expect(moved).toEqual(original);
+    expect(sourceEvents).toBeGreaterThan(0);
+    expect(movedEvents).toBe(0);
 
     const back = await sqliteStore();
     await importAll(back, JSON.parse(JSON.stringify(throughPostgres)));

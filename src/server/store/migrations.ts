@@ -158,4 +158,38 @@ export const migrations: Record<string, Migration> = {
       for (const table of ['settings', 'bans', 'throttle_counts', 'sessions', 'moderators']) await db.schema.dropTable(table).execute();
     },
   },
+  '003-author-changes': {
+    async up(db: Kysely<unknown>) {
+      // Added columns, null for every comment already stored: seeded and imported comments have no
+      // author token (nobody may change them), and their publication counts from their post.
+      const key = isPostgres(db) ? sql`text collate "C"` : sql`text`;
+      await db.schema.alterTable('comments').addColumn('author_token_hash', key).execute();
+      for (const column of ['published_at', 'edited_at', 'deleted_at']) {
+        await db.schema.alterTable('comments').addColumn(column, 'text').execute();
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      for (const column of ['deleted_at', 'edited_at', 'published_at', 'author_token_hash']) {
+        await db.schema.alterTable('comments').dropColumn(column).execute();
+      }
+    },
+  },
+  // Named after 003 on purpose: 003 is the authors' edits, written at the same time.
+  '004-discussion-events': {
+    async up(db: Kysely<unknown>) {
+      const key = isPostgres(db) ? sql`text collate "C"` : sql`text`;
+      // An article's events, numbered per article: replaying after N walks the primary key.
+      await db.schema
+        .createTable('discussion_events')
+        .addColumn('article_slug', key, (col) => col.notNull())
+        .addColumn('id', 'integer', (col) => col.notNull())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('data', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('discussion_events_pk', ['article_slug', 'id'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('discussion_events').execute();
+    },
+  },
 };

@@ -3,6 +3,7 @@
 // when the schema may change.
 import type { Store } from '../../core/store';
 import { migrateToLatest, openDatabase } from './database';
+import { postgresSignal } from './postgres-signal';
 import { createSqlStore } from './sql-store';
 
 export interface StoreConfig {
@@ -18,5 +19,7 @@ export interface ServerStore extends Store {
 
 export async function openStore(config: StoreConfig): Promise<ServerStore> {
   const { db, kind } = await openDatabase(config.databaseUrl, config.dataDir);
-  return { ...createSqlStore(db, kind), kind, migrate: () => migrateToLatest(db, kind) };
+  // One process holds a SQLite file: the signal stays in it. PostgreSQL's reaches every process.
+  const signal = kind === 'postgres' && config.databaseUrl !== null ? postgresSignal(db, config.databaseUrl) : undefined;
+  return { ...createSqlStore(db, kind, signal), kind, migrate: () => migrateToLatest(db, kind) };
 }

@@ -50,6 +50,11 @@ export function commentRow(record: CommentRecord): CommentsTable {
     visible: flag(record.visible),
     decision_reason: record.decisionReason,
     idempotency_key: record.idempotencyKey,
+    // `?? null`: an export written before authors could change their comments has none of these.
+    author_token_hash: record.authorTokenHash ?? null,
+    published_at: record.publishedAt ?? null,
+    edited_at: record.editedAt ?? null,
+    deleted_at: record.deletedAt ?? null,
   };
 }
 
@@ -70,6 +75,10 @@ export function commentRecord(row: Selectable<CommentsTable>): CommentRecord {
     visible: row.visible === 1,
     decisionReason: row.decision_reason,
     idempotencyKey: row.idempotency_key,
+    authorTokenHash: row.author_token_hash,
+    publishedAt: row.published_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
   };
 }
 

@@ -3,6 +3,7 @@
 // them (and the JSON columns) back into the core's records.
 import type { Generated } from 'kysely';
 import type { CommentStatus, ReportReason } from '../../shared/contract';
+import type { DiscussionEventType } from '../../shared/live-contract';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -37,6 +38,11 @@ export interface CommentsTable {
   visible: Flag;
   decision_reason: string | null;
   idempotency_key: string | null;
+  /** SHA-256 of the secret its author was given: the author's right to edit or delete it. */
+  author_token_hash: string | null;
+  published_at: string | null;
+  edited_at: string | null;
+  deleted_at: string | null;
 }
 
 export interface RecommendationsTable {
@@ -91,6 +97,14 @@ export interface SettingsTable {
   value_json: string;
 }
 
+/** An article's events (core/discussion-events.ts), numbered per article. */
+export interface DiscussionEventsTable {
+  article_slug: string;
+  id: number;
+  type: DiscussionEventType;
+  data: string;
+}
+
 export interface Database {
   articles: ArticlesTable;
   comments: CommentsTable;
@@ -101,4 +115,5 @@ export interface Database {
   throttle_counts: ThrottleCountsTable;
   bans: BansTable;
   settings: SettingsTable;
+  discussion_events: DiscussionEventsTable;
 }

@@ -77,6 +77,7 @@ export function sqlReads(db: Db, kind: StoreKind): StoreReads {
       const byStatus = await db
         .selectFrom('comments')
         .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
+        .where('deleted_at', 'is', null)
         .groupBy('status')
         .execute();
       for (const { status, count } of byStatus) counts[status] = Number(count);
@@ -100,6 +101,26 @@ export function sqlReads(db: Db, kind: StoreKind): StoreReads {
           .execute(),
       );
       return rows.sort((a, b) => a.seq - b.seq).map(reportRecord);
+    },
+    async lastEventId(slug) {
+      const row = await db
+        .selectFrom('discussion_events')
+        .select('id')
+        .where('article_slug', '=', slug)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.id ?? 0;
+    },
+    async discussionEvents(slug, after, limit) {
+      return db
+        .selectFrom('discussion_events')
+        .select(['id', 'type', 'data'])
+        .where('article_slug', '=', slug)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
     },
   };
 }

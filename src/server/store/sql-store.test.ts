@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countDiscussion } from '../../core/count-discussion';
+import { countDiscussion, NO_AUTHOR_CHANGES } from '../../core/count-discussion';
 import { createMemoryStore } from '../../core/memory-store';
 import type { ArticleRecord, CommentRecord, ReportRecord, StoredComment } from '../../core/records';
 import type { ReplyKey, Store, StoreDump, ThreadKey } from '../../core/store';
@@ -122,6 +122,7 @@ function newComment(id: string, overrides: Partial<CommentRecord> = {}): Comment
     visible: false,
     decisionReason: null,
     idempotencyKey: null,
+    ...NO_AUTHOR_CHANGES,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@
 // every write in one transaction, and, on PostgreSQL, the article's lock held by that
 // transaction so that two processes never interleave decisions on one discussion.
 import { sql } from 'kysely';
+import { localSignal, type LiveSignal } from '../../core/live-signal';
 import type { Store, StoreDump } from '../../core/store';
 import { createSqlAccessStore } from './sql-access-store';
 import { articleRecord, commentRecord, reportRecord } from './rows';
@@ -10,10 +11,11 @@ import { sqlWrites } from './sql-writes';
 import type { StoreKind } from './schema';
 import type { Db } from './thread-queries';
 
-export function createSqlStore(db: Db, kind: StoreKind): Store {
+export function createSqlStore(db: Db, kind: StoreKind, signal: LiveSignal = localSignal()): Store {
   return {
     ...sqlReads(db, kind),
     access: createSqlAccessStore(db),
+    signal,
     write(lock, work) {
       return db.transaction().execute(async (tx) => {
         // SQLite has one connection and Kysely lends it to one transaction at a time: writes
@@ -46,6 +48,7 @@ export function createSqlStore(db: Db, kind: StoreKind): Store {
       return (await db.selectFrom('articles').select('slug').limit(1).executeTakeFirst()) === undefined;
     },
     async close() {
+      await signal.close();
       await db.destroy();
     },
   };

@@ -1,6 +1,7 @@
 // The store's writes, inside the transaction `write` opened (sql-store.ts). Uniqueness is the
 // database's job, not a read before an insert: ON CONFLICT … DO NOTHING, then the number of
 // rows it inserted says whether this call stored something.
+import { KEPT_EVENTS } from '../../core/discussion-events';
 import type { Transaction, Updateable } from 'kysely';
 import type { CommentPatch, StoreWrites } from '../../core/store';
 import type { CommentsTable, Database, StoreKind } from './schema';
@@ -26,6 +27,11 @@ function commentChanges(patch: CommentPatch): Updateable<CommentsTable> {
   if (patch.replyCount !== undefined) changes.reply_count = patch.replyCount;
   if (patch.descendantCount !== undefined) changes.descendant_count = patch.descendantCount;
   if (patch.visible !== undefined) changes.visible = flag(patch.visible);
+  if (patch.body !== undefined) changes.body = patch.body;
+  if (patch.authorTokenHash !== undefined) changes.author_token_hash = patch.authorTokenHash;
+  if (patch.publishedAt !== undefined) changes.published_at = patch.publishedAt;
+  if (patch.editedAt !== undefined) changes.edited_at = patch.editedAt;
+  if (patch.deletedAt !== undefined) changes.deleted_at = patch.deletedAt;
   return changes;
 }
 
@@ -113,6 +119,21 @@ export function sqlWrites(tx: Transaction<Database>, kind: StoreKind): StoreWrit
     async insertReports(records) {
       // In the given order: `seq` numbers them, and open reports are listed by it.
       for (const batch of batches(records)) await tx.insertInto('reports').values(batch.map(reportRow)).execute();
+    },
+    async appendEvent(slug, type, data) {
+      const last = await tx
+        .selectFrom('discussion_events')
+        .select('id')
+        .where('article_slug', '=', slug)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const id = (last?.id ?? 0) + 1;
+      await tx.insertInto('discussion_events').values({ article_slug: slug, id, type, data }).execute();
+      if (id % 100 === 0) {
+        await tx.deleteFrom('discussion_events').where('article_slug', '=', slug).where('id', '<=', id - KEPT_EVENTS).execute();
+      }
+      return id;
     },
     async insertRecommendations(records) {
       // A token recommends a comment once: repeats are dropped, as the in-memory store's sets do.

@@ -121,7 +121,15 @@ export function ancestorsQuery(db: Db, id: string) {
  */
 export function moderationQueueQuery(db: Db, queue: ModerationQueue, limit: number) {
   if (queue !== 'reported') {
-    return db.selectFrom('comments').selectAll().where('status', '=', queue).orderBy('created_ms').orderBy('id').limit(limit);
+    // Comments their authors deleted are in no queue.
+    return db
+      .selectFrom('comments')
+      .selectAll()
+      .where('status', '=', queue)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_ms')
+      .orderBy('id')
+      .limit(limit);
   }
   const reported = db
     .selectFrom('reports')
