@@ -1,6 +1,6 @@
 // The interface in English: a chunk of its own, loaded only when a reader chooses English (or
 // their browser prefers it). The same keys as fr.ts and fr-deferred.ts, which its types enforce.
-import { formatParisDateTime } from '../format-paris-date';
+import { formatParisDateTime, formatParisTime } from '../format-paris-date';
 import type { Catalogue } from './fr';
 import type { DeferredCatalogue } from './fr-deferred';
 import type { ModerationCatalogue } from './fr-moderation';
@@ -86,6 +86,9 @@ export const en: Catalogue = {
     byline: { before: '', between: ' wrote on ', after: ':' },
     replyByline: { before: 'Reply from ', between: ' on ', after: ':' },
     removed: 'Comment removed by the moderators',
+    deleted: 'Comment deleted by its author',
+    inReview: 'Edited comment awaiting approval',
+    edited: (iso) => `Edited at ${formatParisTime(iso, ':')}`,
     removedAuthor: 'a removed comment',
     inReplyTo: (author) => `in reply to ${author}`,
     reply: 'Reply',
@@ -169,6 +172,9 @@ export const enModeration: ModerationCatalogue = {
   },
   shortcuts: (keys) => `Shortcuts on the selected comment: ${keys}, J and K to move to the next or previous one.`,
   decisionFailed: 'The decision could not be saved.',
+  decidedElsewhere: 'Handled by another moderator.',
+  decidedElsewhereAbout: (author) => `Comment by ${author} handled by another moderator.`,
+  liveLost: 'Live connection lost: the queue will be updated when the connection is back.',
   loading: 'Loading the moderation queue…',
   loadFailed: 'The moderation queue could not be loaded.',
   on: 'On ',
@@ -255,6 +261,7 @@ export const enDeferred: DeferredCatalogue = {
     body: 'Comment',
     send: 'Send',
     sending: 'Sending…',
+    waiting: 'Waiting for the connection…',
     cancel: 'Cancel',
     thanks: 'Thank you for your comment. It will appear once it has been approved.',
     charactersLeft: (count) => `: ${characters(count)} left`,
@@ -266,6 +273,7 @@ export const enDeferred: DeferredCatalogue = {
     otherTab: 'This draft was changed in another tab.',
     takeOtherTab: 'Take the text from the other tab',
     keepThisText: 'Keep this text',
+    offlineWaiting: 'You are offline: your comment will be sent as soon as the connection is back.',
     slow: 'The server is taking a while to answer. You can keep writing: nothing will be sent twice.',
     sendFailed: 'Sending failed.',
     textKept: 'Your text is kept.',
@@ -308,6 +316,30 @@ export const enDeferred: DeferredCatalogue = {
     published: (when) => `Your comment of ${when} has been published.`,
     rejected: (when) => `Your comment of ${when} was not accepted by the moderators.`,
     decided: (when) => `Your comment of ${when} is no longer awaiting approval.`,
+  },
+
+  ownComment: {
+    edit: 'Edit',
+    editLabel: 'Edit your comment',
+    delete: 'Delete',
+    deleteLabel: 'Delete your comment',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    saved: 'Your comment has been edited.',
+    editFailed: 'Your comment could not be edited.',
+    deleteTitle: 'Delete your comment?',
+    deleteExplained: 'It will leave the discussion. If it has replies, they stay, under “Comment deleted by its author”. This cannot be undone.',
+    confirmDelete: 'Delete for good',
+    deleting: 'Deleting…',
+    deleted: 'Your comment has been deleted.',
+    deleteFailed: 'Your comment could not be deleted.',
+  },
+
+  live: {
+    newComments: (count) => `${count} new ${count === 1 ? 'comment' : 'comments'}`,
+    lost: 'Live updates interrupted: new comments will arrive when the connection is back.',
+    back: 'Live updates restored.',
   },
 
   moderation: enModeration,

@@ -45,6 +45,10 @@ export const frModeration = {
   shortcuts: (keys: string) =>
     `Raccourcis sur le commentaire sélectionné : ${keys}, J et K pour passer au suivant ou au précédent.`,
   decisionFailed: 'La décision n’a pas pu être enregistrée.',
+  /** In place of the decisions on a comment another moderator decided while it was shown. */
+  decidedElsewhere: 'Traité par un autre modérateur.',
+  decidedElsewhereAbout: (author: string) => `Commentaire de ${author} traité par un autre modérateur.`,
+  liveLost: 'Connexion au direct perdue : la file sera mise à jour au retour de la connexion.',
   loading: 'Chargement de la file de modération…',
   loadFailed: 'Impossible de charger la file de modération.',
   on: 'Sur ',

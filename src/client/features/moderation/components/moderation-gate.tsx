@@ -3,8 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useModerationCatalogue } from '../../../lib/i18n/moderation-catalogue';
 import { QueryFailure } from '../../../lib/query-failure';
 import { moderationKeys } from '../api/keys';
+import { useQueueEventStream } from '../api/moderation-events';
 import { sessionQueryKey, sessionQueryOptions } from '../api/session';
 import { ModerationSessionContext, type KeptDecision, type ModerationSession } from '../lib/moderation-session';
+import { QueueFeedContext } from '../lib/queue-feed';
 import { useSessionLoss } from '../lib/use-session-loss';
 import { ModerationTabs } from './moderation-tabs';
 import { SessionBar } from './session-bar';
@@ -39,6 +41,8 @@ export function ModerationGate() {
     }
   }
   if (moderator && !toolOpen) setToolOpen(true);
+  // The queues live while the tool is shown: closed on sign-out, or when the session runs out.
+  const live = useQueueEventStream(moderator !== null && toolOpen);
 
   useSessionLoss(() => {
     setLost(true);
@@ -88,7 +92,13 @@ export function ModerationGate() {
       )}
       {toolOpen && (
         <div ref={tool} hidden={!moderator}>
-          <ModerationTabs />
+          {/* Always there while the tool is, so that a cut is heard when it comes. */}
+          <p role="status" className="moderation__live">
+            {live.lost ? words.liveLost : ''}
+          </p>
+          <QueueFeedContext.Provider value={live.feed}>
+            <ModerationTabs />
+          </QueueFeedContext.Provider>
         </div>
       )}
     </ModerationSessionContext.Provider>

@@ -23,12 +23,14 @@ interface ModerationItemProps {
   comment: ModerationComment;
   queue: ModerationQueue;
   busy: boolean;
+  /** Another moderator decided on it while it was shown: a note takes the place of the decisions. */
+  decidedElsewhere?: boolean;
   onDecide: (comment: ModerationComment, decision: ModerationDecision, reason: string) => void;
   onBanned: () => void;
 }
 
 /** A comment in its context (article, comment answered, reports) and the decisions on it. */
-export function ModerationItem({ comment, queue, busy, onDecide, onBanned }: ModerationItemProps) {
+export function ModerationItem({ comment, queue, busy, decidedElsewhere = false, onDecide, onBanned }: ModerationItemProps) {
   const t = useCatalogue();
   const words = useModerationCatalogue();
   const { reportReasons } = useDeferredCatalogue();
@@ -93,25 +95,31 @@ export function ModerationItem({ comment, queue, busy, onDecide, onBanned }: Mod
         {comment.decisionReason && <p className="moderation-item__reason">
             {t.colon(words.reason)} {comment.decisionReason}
           </p>}
-        <div className="form-field moderation-item__reason-field">
-          <label htmlFor={`${id}-reason`}>{words.reasonField}</label>
-          <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
-        </div>
-        <div className="moderation-item__actions">
-          {DECISIONS[queue].map((decision) => (
-            <button
-              key={decision}
-              type="button"
-              data-decision={decision}
-              className={`button ${decision === 'reject' ? 'button--danger' : 'button--primary'}`}
-              aria-disabled={busy || undefined}
-              onClick={() => busy || onDecide(comment, decision, reason)}
-            >
-              {words.decisions[decision]}
-            </button>
-          ))}
-        </div>
-        <BanAuthor comment={comment} onBanned={onBanned} />
+        {decidedElsewhere ? (
+          <p className="moderation-item__elsewhere">{words.decidedElsewhere}</p>
+        ) : (
+          <>
+            <div className="form-field moderation-item__reason-field">
+              <label htmlFor={`${id}-reason`}>{words.reasonField}</label>
+              <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} />
+            </div>
+            <div className="moderation-item__actions">
+              {DECISIONS[queue].map((decision) => (
+                <button
+                  key={decision}
+                  type="button"
+                  data-decision={decision}
+                  className={`button ${decision === 'reject' ? 'button--danger' : 'button--primary'}`}
+                  aria-disabled={busy || undefined}
+                  onClick={() => busy || onDecide(comment, decision, reason)}
+                >
+                  {words.decisions[decision]}
+                </button>
+              ))}
+            </div>
+            <BanAuthor comment={comment} onBanned={onBanned} />
+          </>
+        )}
       </article>
     </li>
   );
