@@ -18,6 +18,8 @@ export const frDeferred = {
     body: 'Commentaire',
     send: 'Envoyer',
     sending: 'Envoi en cours…',
+    /** The button while a send waits for the connection (then offlineWaiting says why). */
+    waiting: 'En attente de connexion…',
     cancel: 'Annuler',
     thanks: 'Merci pour votre commentaire. Il sera visible prochainement sous réserve de validation.',
     /** After "N / 2000": how many characters are left near the limit, or over it. */
@@ -32,6 +34,7 @@ export const frDeferred = {
     otherTab: 'Ce brouillon a été modifié dans un autre onglet.',
     takeOtherTab: 'Reprendre le texte de l’autre onglet',
     keepThisText: 'Garder ce texte',
+    offlineWaiting: 'Vous êtes hors ligne : votre commentaire partira dès le retour de la connexion.',
     slow: 'Le serveur met du temps à répondre. Vous pouvez continuer à écrire : rien ne sera envoyé deux fois.',
     sendFailed: 'L’envoi a échoué.',
     textKept: 'Votre texte est conservé.',
@@ -78,6 +81,34 @@ export const frDeferred = {
     published: (when: string) => `Votre commentaire du ${when} a été publié.`,
     rejected: (when: string) => `Votre commentaire du ${when} n’a pas été retenu par la modération.`,
     decided: (when: string) => `Votre commentaire du ${when} n’est plus en attente.`,
+  },
+
+  /** The author changing their own comment: "Modifier" (its text) and "Supprimer" (with a confirmation). */
+  ownComment: {
+    edit: 'Modifier',
+    editLabel: 'Modifier votre commentaire',
+    delete: 'Supprimer',
+    deleteLabel: 'Supprimer votre commentaire',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    cancel: 'Annuler',
+    saved: 'Votre commentaire a été modifié.',
+    editFailed: 'Votre commentaire n’a pas pu être modifié.',
+    deleteTitle: 'Supprimer votre commentaire ?',
+    deleteExplained:
+      'Il disparaîtra de la discussion. S’il a des réponses, elles resteront, sous la mention « Commentaire supprimé par son auteur ». C’est définitif.',
+    confirmDelete: 'Supprimer définitivement',
+    deleting: 'Suppression…',
+    deleted: 'Votre commentaire a été supprimé.',
+    deleteFailed: 'Votre commentaire n’a pas pu être supprimé.',
+  },
+
+  /** The discussion live: what arrived while the reader reads, and the stream's state. */
+  live: {
+    newComments: (count: number) =>
+      `${count} ${plural(count, { one: 'nouveau commentaire', other: 'nouveaux commentaires' })}`,
+    lost: 'Connexion au direct interrompue : les nouveaux commentaires arriveront à son retour.',
+    back: 'Connexion au direct rétablie.',
   },
 
   /** What the comment rules find, in the words the server answers too (one definition, in shared). */

@@ -151,7 +151,9 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
       {/* Without JavaScript, the server answers with the page the form was on (its pages, replies, thread). */}
       {pageShown && <input type="hidden" name={FORM_ADDRESS_FIELD} value={pageShown} />}
       <p role="status" className="comment-form__status">
-        {sender.sent || sentWithoutScript ? t.form.thanks : ''}
+        {sender.sent || sentWithoutScript ? t.form.thanks
+        : sender.waiting ? t.form.offlineWaiting
+        : ''}
       </p>
       {refusedWhole && (
         <p role="alert" className="comment-form__failure">
@@ -200,7 +202,7 @@ export function CommentForm({ articleSlug, parentId, label, labelledBy, focusOnM
           }}
         />
       ) : (
-        <FormActions sending={sender.sending} onCancel={onCancel && requestCancel} />
+        <FormActions sending={sender.sending} waiting={sender.waiting} onCancel={onCancel && requestCancel} />
       )}
     </form>
   );

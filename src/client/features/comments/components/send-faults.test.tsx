@@ -1,8 +1,9 @@
 // The reply flow under every fault a reader can meet while sending, injected through the mock
 // backend's own fault switch (the one the browser tests use too). For each: a clear French
 // message, the text kept, and exactly one comment stored after the retry.
-import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { db } from '../../../../mock/db';
 import { faults, type Fault } from '../../../../mock/faults';
 import { renderSeedArticle } from '../../../../../tests/render-app';
@@ -12,6 +13,9 @@ const TEXT = 'Trois paragraphes soignés.\n\nLe deuxième.\n\nLe troisième.';
 
 afterEach(() => {
   vi.useRealTimers();
+  // The offline test may leave TanStack Query's onlineManager offline: unmounted first, then reset.
+  cleanup();
+  onlineManager.setOnline(true);
 });
 
 async function replyToDelires(options: { fakeTimers?: boolean } = {}) {
@@ -61,14 +65,19 @@ describe('sending a reply when things go wrong', () => {
     expect(stored()).toHaveLength(1);
   });
 
-  it('offline: says so without trying, and sends when retried with the connection back', async () => {
+  // More offline cases in offline-send.test.tsx.
+  it('offline (the browser says so, no event yet): says so without trying, and sends once the connection is back', async () => {
     const { user, form } = await replyToDelires();
     const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    onTestFinished(() => onLine.mockRestore());
     await user.click(form.getByRole('button', { name: 'Envoyer' }));
-    expect(await form.findByRole('alert')).toHaveTextContent('Vous êtes hors ligne. Réessayez une fois la connexion revenue.');
+    expect(await form.findByRole('status')).toHaveTextContent('Vous êtes hors ligne : votre commentaire partira dès le retour de la connexion.');
+    expect(form.queryByRole('alert')).toBeNull();
     expect(stored()).toHaveLength(0);
     onLine.mockReturnValue(true);
-    await user.click(form.getByRole('button', { name: 'Réessayer' }));
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
     await form.findByText(THANK_YOU);
     expect(stored()).toHaveLength(1);
   });

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { commentProblems, normaliseComment, type CommentDraft } from '../../../../shared/comment-rules';
 import { ApiError } from '../../../api/http-client';
-import { useIsSendingFrom, usePostComment } from '../api/post-comment';
+import { useIsSendingFrom, useIsWaitingFrom, usePostComment } from '../api/post-comment';
 import { readDraft } from './draft-store';
 import { serverFieldErrors, type FieldErrors } from './field-errors';
 import { rememberIdentity } from './remembered-identity';
 import { sendKeyFor } from './send-keys';
 
-/** After this long without an answer the form says the server is slow (the send goes on). */
+/**
+ * After this long without an answer the form says the server is slow (the send goes on). Only a
+ * request really on its way counts: a send waiting for the connection is said to be offline.
+ */
 export const SLOW_SEND_NOTICE_MS = 3_000;
 
 /** What sending needs of the form's draft (see useCommentDraft). */
@@ -49,15 +52,17 @@ export function useSendComment({ articleSlug, parentId, draftKey: key, draft, on
   // A send from this draft by a form closed since is still on its way: this one waits for it.
   const sendingElsewhere = useIsSendingFrom(key) && !postComment.isPending;
   const sending = postComment.isPending || sendingElsewhere;
+  // Offline (before or during the send): paused by TanStack Query until the connection is back.
+  const waiting = useIsWaitingFrom(key) && sending;
 
   useEffect(() => {
-    if (!sending) return;
+    if (!sending || waiting) return;
     const timer = setTimeout(() => setSlow(true), SLOW_SEND_NOTICE_MS);
     return () => {
       clearTimeout(timer);
       setSlow(false);
     };
-  }, [sending]);
+  }, [sending, waiting]);
 
   // When the send made by a closed form ends: if it cleared the draft, the comment is stored.
   const { discard } = draft;
@@ -109,6 +114,8 @@ export function useSendComment({ articleSlug, parentId, draftKey: key, draft, on
     send,
     retry: () => send(lastTarget.current),
     sending,
+    /** The comment waits for the connection to come back, and will be sent then. */
+    waiting,
     /** The server has taken longer than SLOW_SEND_NOTICE_MS so far. */
     slow,
     /** The last send was stored ("Merci pour votre commentaire"). */
