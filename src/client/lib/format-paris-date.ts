@@ -11,9 +11,19 @@ const parisParts = new Intl.DateTimeFormat('fr-FR', {
   hourCycle: 'h23',
 });
 
-export function formatParisDateTime(iso: string, at = 'à'): string {
+function partsOf(iso: string) {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of parisParts.formatToParts(new Date(iso))) parts[part.type] = part.value;
-  const hour = Number(parts.hour);
-  return `${parts.day}/${parts.month}/${parts.year} ${at} ${hour}:${parts.minute}`;
+  return { ...parts, hour: Number(parts.hour) };
+}
+
+export function formatParisDateTime(iso: string, at = 'à'): string {
+  const parts = partsOf(iso);
+  return `${parts.day}/${parts.month}/${parts.year} ${at} ${parts.hour}:${parts.minute}`;
+}
+
+/** The time alone, "14 h 32" in French typography (`separator` ":" gives "14:32"). */
+export function formatParisTime(iso: string, separator = ' h '): string {
+  const { hour, minute } = partsOf(iso);
+  return `${hour}${separator}${minute}`;
 }

@@ -9,7 +9,7 @@ import type { RequestProblem } from '../../api/request-problem';
 import type { MessagesFor } from '../../../shared/coded-messages';
 import type { Language } from './language';
 import { formatCount } from '../format-count';
-import { formatParisDateTime } from '../format-paris-date';
+import { formatParisDateTime, formatParisTime } from '../format-paris-date';
 import { pluralIn } from '../../../shared/plural';
 
 const plural = pluralIn('fr');
@@ -80,6 +80,10 @@ export const fr = {
     byline: { before: '', between: ' a écrit le ', after: ' :' },
     replyByline: { before: 'Réponse de ', between: ' le ', after: ' :' },
     removed: 'Commentaire retiré par la modération',
+    deleted: 'Commentaire supprimé par son auteur',
+    inReview: 'Commentaire modifié, en attente de validation',
+    /** Beside the date: "Modifié à 14 h 32" (the time of the last edit, in Paris). */
+    edited: (iso: string) => `Modifié à ${formatParisTime(iso)}`,
     /** Who the replies of a removed comment answer. */
     removedAuthor: 'un commentaire retiré',
     inReplyTo: (author: string) => `en réponse à ${author}`,

@@ -12,6 +12,7 @@ import { LazyCommentForm } from './lazy-comment-form';
 // A cycle by design (an item holds reply batches that hold items); each side uses the other
 // only at render time, after every module has loaded.
 import { MoreReplies } from './more-replies';
+import { OwnCommentSlot } from './own-comment-slot';
 import { PendingComment } from './pending-comment';
 import { Permalink } from './permalink';
 import { RecommendButton } from './recommend-button';
@@ -81,7 +82,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
       <article className="comment__card" aria-labelledby={labelId} tabIndex={-1} data-removed={comment.removed || undefined}>
         {comment.removed ? (
           <p className="comment__meta" id={labelId}>
-            {t.comments.removed}
+            {comment.placeholder === 'deleted' ? t.comments.deleted : comment.placeholder === 'in-review' ? t.comments.inReview : t.comments.removed}
           </p>
         ) : (
           <>
@@ -137,6 +138,7 @@ export const CommentItem = memo(function Comment({ articleSlug, thread, commentI
                 {reported ? t.comments.reported : t.comments.report}
               </button>
             </div>
+            <OwnCommentSlot articleSlug={articleSlug} comment={comment} />
             {reporting && (
               <PartFailure>
                 <Suspense fallback={<p className="loading">{t.site.loading}</p>}>

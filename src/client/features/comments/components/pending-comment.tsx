@@ -3,6 +3,7 @@ import type { PublishedComment } from '../../../../shared/contract';
 import { useCatalogue } from '../../../lib/i18n/language';
 import { CommentBody } from './comment-body';
 import { CommentByline } from './comment-byline';
+import { OwnCommentSlot } from './own-comment-slot';
 import { commentAnchor } from '../../../../shared/page-address';
 
 /** The reader's own comment awaiting moderation, shown to them alone, where it will appear. */
@@ -17,6 +18,7 @@ export function PendingComment({ comment }: { comment: PublishedComment }) {
           {t.comments.pending}
         </p>
         <CommentBody text={comment.body} />
+        <OwnCommentSlot articleSlug={comment.articleSlug} comment={comment} />
       </article>
     </li>
   );

@@ -13,6 +13,8 @@ const comment = (id: string, parentId: string | null): ThreadComment => ({
   descendantCount: 0,
   recommendations: 0,
   removed: false,
+  placeholder: null,
+  editedAt: null,
 });
 
 describe('buildThread', () => {
