@@ -4,7 +4,7 @@ import { findChromium } from './find-chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4179);
 // The demo build (mock backend in a service worker) served by `vite preview`: the same files a
 // publisher would serve, with MSW answering /api inside the browser.
-const DIST = 'node_modules/.cache/reagir-e2e-dist';
+const DIST = `node_modules/.cache/reagir-e2e-dist-${PORT}`;
 
 export default defineConfig({
   testDir: '.',

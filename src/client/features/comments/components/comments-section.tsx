@@ -6,6 +6,8 @@ import { QueryFailure } from '../../../lib/query-failure';
 import { useSearchParam } from '../../../lib/router';
 import { commentContextQueryOptions, commentPagesQueryOptions } from '../api/get-comments';
 import { ownPendingOn } from '../lib/own-pending';
+import { useLiveFeed } from '../lib/live-feed';
+import type { CommentSort } from '../../../../shared/contract';
 import { useCommentSort } from '../lib/use-comment-sort';
 import { CommentItem } from './comment-item';
 import { SortControl } from './sort-control';
@@ -21,6 +23,23 @@ const OwnCommentOutcomes = lazy(() =>
   import('./discussion-extras').then((module) => ({ default: module.OwnCommentOutcomes })),
 );
 
+// Loaded with the stream's first news: most visits see none (live-feed.ts).
+const LiveNews = lazy(() => import('./live-news').then((module) => ({ default: module.LiveNews })));
+
+/** The discussion live: followed once the page has read its first page, from where that page was. */
+function LiveDiscussion(props: { articleSlug: string; eventId: number; sort: CommentSort; showArrivals: boolean }) {
+  const feed = useLiveFeed(props.articleSlug, props.eventId);
+  return (
+    feed && (
+      <PartFailure>
+        <Suspense fallback={null}>
+          <LiveNews feed={feed} {...props} />
+        </Suspense>
+      </PartFailure>
+    )
+  );
+}
+
 /** From this many comments, rendering work off screen is worth skipping. */
 const LARGE_DISCUSSION = 200;
 
@@ -31,6 +50,7 @@ export function CommentsSection({ articleSlug }: { articleSlug: string }) {
   const [sort, setSort] = useCommentSort();
   const pages = useInfiniteQuery(commentPagesQueryOptions(articleSlug, sort));
   const total = pages.data?.pages[0]?.total;
+  const eventId = pages.data?.pages[0]?.eventId;
   // Outcomes are asked for the comments pending when the page opened, as OwnCommentOutcomes does
   // (once hydrated: they are this browser's own).
   const hadOwnPending = useReadOnce(() => ownPendingOn(articleSlug).length > 0, false);
@@ -53,6 +73,7 @@ export function CommentsSection({ articleSlug }: { articleSlug: string }) {
         </PartFailure>
       )}
       {!focusedId && total !== undefined && total > 1 && <SortControl sort={sort} onChange={setSort} />}
+      {eventId !== undefined && <LiveDiscussion articleSlug={articleSlug} eventId={eventId} sort={sort} showArrivals={!focusedId} />}
       {focusedId ? (
         <PartFailure>
           <Suspense fallback={<p className="loading">{t.comments.loadingThread}</p>}>

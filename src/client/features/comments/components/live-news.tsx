@@ -1,0 +1,118 @@
+// The discussion live, loaded with the stream's first news (live-feed.ts): each event patches
+// what the page has loaded (apply-live-event.ts); new top-level comments wait behind "N nouveaux
+// commentaires" at the top of the list, brought in when the reader asks, focus on the first of
+// them; a cut stream says so, and its return catches up by itself (Last-Event-ID). With the tab
+// hidden, events wait and apply at once when it shows again.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import * as v from 'valibot';
+import type { CommentSort, ThreadComment } from '../../../../shared/contract';
+import { DiscussionEventSchema } from '../../../../shared/live-contract';
+import { RESET_EVENT } from '../../../../shared/live-events';
+import { commentAnchor } from '../../../../shared/page-address';
+import { queryKeys } from '../../../api/query-keys';
+import { announce } from '../../../lib/announcer';
+import { useDeferredCatalogue } from '../../../lib/i18n/deferred-catalogue';
+import { applyLiveEvent, insertTopLevel, insertTopLevelEverywhere } from '../lib/apply-live-event';
+import { focusComment } from '../lib/focus-comment';
+import { BACK, LOST, type LiveFeed } from '../lib/live-feed';
+import { ownPendingOn } from '../lib/own-pending';
+
+/** A burst of arrivals is announced once, when it pauses this long. */
+const BURST_MS = 1_500;
+
+/** Focus on a comment once React has rendered it (the cache changed just now). */
+function focusWhenShown(id: string, frames = 30) {
+  requestAnimationFrame(() => {
+    focusComment(id);
+    if (!document.getElementById(commentAnchor(id))?.contains(document.activeElement) && frames > 0) focusWhenShown(id, frames - 1);
+  });
+}
+
+interface LiveNewsProps {
+  feed: LiveFeed;
+  articleSlug: string;
+  sort: CommentSort;
+  /** False on a thread's own view: no list for new top-level comments to join. */
+  showArrivals: boolean;
+}
+
+export function LiveNews({ feed, articleSlug, sort, showArrivals }: LiveNewsProps) {
+  const t = useDeferredCatalogue();
+  const queryClient = useQueryClient();
+  const [arrivals, setArrivals] = useState<ThreadComment[]>([]);
+  const [lost, setLost] = useState(false);
+  const burst = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    const handle = () => {
+      if (document.visibilityState === 'hidden') return;
+      for (const item of feed.take()) {
+        if (item.type === LOST) setLost(true);
+        else if (item.type === BACK) setLost(false);
+        else if (item.type === RESET_EVENT) {
+          // Too much was missed to replay: the discussion is read again.
+          setArrivals([]);
+          void queryClient.invalidateQueries({ queryKey: queryKeys.comments.ofArticle(articleSlug) });
+        } else {
+          const parsed = v.safeParse(DiscussionEventSchema, JSON.parse(item.data));
+          if (!parsed.success) continue;
+          const event = parsed.output;
+          let arrival = applyLiveEvent(queryClient, articleSlug, event);
+          // The reader's own comment, shown as pending at the top, takes its place at once.
+          if (arrival && ownPendingOn(articleSlug).some((pending) => pending.id === arrival?.id)) {
+            insertTopLevelEverywhere(queryClient, articleSlug, arrival);
+            arrival = null;
+          }
+          setArrivals((waiting) => {
+            const kept = waiting.filter((comment) => !event.hidden.includes(comment.id));
+            return arrival && !kept.some((comment) => comment.id === arrival?.id) ? [arrival, ...kept] : kept;
+          });
+        }
+      }
+    };
+    const stop = feed.listen(handle);
+    handle();
+    document.addEventListener('visibilitychange', handle);
+    return () => {
+      stop();
+      document.removeEventListener('visibilitychange', handle);
+    };
+  }, [feed, queryClient, articleSlug]);
+
+  const waiting = arrivals.length;
+  const news = t.live.newComments(waiting);
+  // Said once a burst pauses, not once per comment.
+  useEffect(() => {
+    if (waiting === 0 || !showArrivals) return;
+    if (burst.current) clearTimeout(burst.current);
+    burst.current = setTimeout(() => announce(news), BURST_MS);
+    return () => {
+      if (burst.current) clearTimeout(burst.current);
+    };
+  }, [waiting, showArrivals, news]);
+
+  return (
+    <>
+      <p role="status" className="live-notice">
+        {lost ? t.live.lost : ''}
+      </p>
+      {showArrivals && waiting > 0 && (
+        <p className="comments__news">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              insertTopLevel(queryClient, queryKeys.comments.pages(articleSlug, sort), arrivals);
+              const first = arrivals[0];
+              setArrivals([]);
+              if (first) focusWhenShown(first.id);
+            }}
+          >
+            {news}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}
