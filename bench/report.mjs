@@ -5,6 +5,7 @@
 // As a command, `node bench/report.mjs [bench/results.json]` summarises that file's raw samples
 // again with bench/summary.mjs (so an earlier run is read with today's checks) and prints the
 // report; it writes nothing.
+import { liveLines } from './live-load.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { POST_ARTICLE, READ_CONNECTIONS, READ_PATH, SERVER_GOALS, STATIC_COPY, WRITE_CONNECTIONS, WRITE_SECONDS } from './server-load.mjs';
@@ -278,6 +279,7 @@ export function formatReport(results) {
     ...keystrokeLines(results, spread),
     ...serverReadLines(results, spread, kinds),
     ...serverWriteLines(kinds, spread),
+    ...liveLines(results.live),
     // Said again at the end, where the eye lands after a long run.
     ...(results.reliable === false ? ['', ...loud('These figures were taken on a busy machine: UNRELIABLE.')] : []),
     '',

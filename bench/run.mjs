@@ -12,7 +12,9 @@
 //   - keystroke latency in a reply form on generated-5000, against the bare page;
 //   - the real server on SQLite and on PostgreSQL (bench/server-load.mjs): reads of the first page
 //     of generated-20000 at 50 and 200 connections beside the same bytes as a static file, 200
-//     concurrent posters, memory after the reads, start-up on an empty and on a loaded database.
+//     concurrent posters, memory after the reads, start-up on an empty and on a loaded database;
+//   - the live streams (bench/live-load.mjs): memory per idle reader's stream, and the time an
+//     approval takes to reach 1,000 and 3,000 connected readers (on PostgreSQL, through a second process).
 // Before anything, it waits (S seconds at most, 180 by default) for the machine's 1-minute load
 // average to fall to 1 (bench/quiet-machine.mjs) and marks the figures unreliable when it does
 // not. The baselines are checked too (bench/summary.mjs): no ratio is given against one that
@@ -57,6 +59,7 @@ import {
   WRITE_CONNECTIONS,
   WRITE_SECONDS,
 } from './server-load.mjs';
+import { measureLiveRun, summariseLive } from './live-load.mjs';
 import { bareCounterPage, staticDiscussionPage } from './static-pages.mjs';
 import { precompress } from './static-server.mjs';
 import { summarise } from './summary.mjs';
@@ -452,6 +455,14 @@ async function measure() {
     serverRuns.push(await measureServerRun({ run, runs: RUNS, kinds, logDir: LOG_DIR, staticBytes: browserPhase.firstPageBytes }));
   }
 
+  // The live streams, once the load is over: one process on SQLite, two on PostgreSQL.
+  const liveKinds = [
+    { label: 'SQLite', config: databases.sqlite.seeded, processes: 1 },
+    { label: 'PostgreSQL', config: databases.postgres.seeded, processes: 2 },
+  ];
+  const liveRuns = [];
+  for (let run = 1; run <= RUNS; run++) liveRuns.push(await measureLiveRun({ run, kinds: liveKinds, logDir: LOG_DIR }));
+
   const summary = summarise({ discussions, keystrokes, serverRuns, kinds }, SUMMARY_SETTINGS);
 
   return {
@@ -482,6 +493,7 @@ async function measure() {
     baselineChecks: summary.baselineChecks,
     discussions: summary.discussions,
     keystroke: summary.keystroke,
+    live: summariseLive(liveRuns),
     server: {
       apiBodyBytes: browserPhase.firstPageBytes.length,
       browserPhaseLog: browserPhase.serverLog,

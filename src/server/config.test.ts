@@ -66,6 +66,14 @@ describe('readConfig', () => {
     expect(() => remoderate('oui')).toThrow(/^REAGIR_REMODERATE_EDITS must be true \(or 1\) .*; not "oui"\.$/);
   });
 
+  it('caps the live streams one address may hold, where told to', () => {
+    const streams = (value: string) => readConfig({ REAGIR_DATA_DIR: join(folder, 'data'), REAGIR_MAX_STREAMS_PER_CLIENT: value }).maxStreamsPerClient;
+    expect(readConfig({ REAGIR_DATA_DIR: join(folder, 'data') }).maxStreamsPerClient).toBeUndefined();
+    expect(streams('5000')).toBe(5000);
+    expect(() => streams('0')).toThrow(/^REAGIR_MAX_STREAMS_PER_CLIENT must be a whole number/);
+    expect(() => streams('beaucoup')).toThrow(/not "beaucoup"/);
+  });
+
   it('lets a publisher frame the reader, and keeps the secret it is given', () => {
     const secret = 'a'.repeat(32);
     const config = readConfig({

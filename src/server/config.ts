@@ -33,6 +33,8 @@ export interface ServerConfig {
   rateRules: RateRules;
   /** REAGIR_REMODERATE_EDITS: a published comment its author edits goes back to the moderators. */
   remoderateEdits?: boolean;
+  /** REAGIR_MAX_STREAMS_PER_CLIENT: live streams one address may hold open (100 by default). */
+  maxStreamsPerClient?: number;
 }
 
 /** A setting to fix; its message is one line, fit to print as it is. */
@@ -166,6 +168,13 @@ function readAddressSecret(env: Env): string | undefined {
   return secret;
 }
 
+function readMaxStreams(env: Env): number | undefined {
+  const raw = setting(env, 'REAGIR_MAX_STREAMS_PER_CLIENT');
+  if (raw === undefined) return undefined;
+  if (!/^[1-9]\d{0,6}$/.test(raw)) throw new ConfigError(`REAGIR_MAX_STREAMS_PER_CLIENT must be a whole number from 1 to 9999999, not "${raw}".`);
+  return Number(raw);
+}
+
 function readRateRules(env: Env): RateRules {
   const raw = setting(env, 'REAGIR_RATE_LIMITS');
   if (raw === undefined) return DEFAULT_RATE_RULES;
@@ -185,6 +194,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     addressSecret: readAddressSecret(env),
     rateRules: readRateRules(env),
     remoderateEdits: readFlag(env, 'REAGIR_REMODERATE_EDITS', 'to send a published comment its author edits back to the moderators'),
+    maxStreamsPerClient: readMaxStreams(env),
     // Last: the only check that changes something (it creates the folder).
     dataDir: readDataDir(env),
   };

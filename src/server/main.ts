@@ -94,6 +94,7 @@ export async function startServer(config: ServerConfig, { log = consoleLog }: { 
       passwords: scryptPasswords,
       rateRules: config.rateRules,
       remoderateEdits: config.remoderateEdits ?? false,
+      maxStreamsPerClient: config.maxStreamsPerClient,
       onError: (error) => log(errorEntry('api-error', error)),
     });
     const forgetting = forgetRegularly(store, log);
