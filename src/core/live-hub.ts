@@ -29,6 +29,8 @@ interface ArticleTopic {
   queue: Promise<void>;
   /** A read is queued and not begun: another signal needs no other read. */
   readQueued: boolean;
+  /** Followers still catching up, not in `followers` yet: the topic stays while they do. */
+  joining: number;
 }
 
 export interface LiveHub {
@@ -49,6 +51,7 @@ export function createLiveHub(store: Pick<Store, 'signal' | 'lastEventId' | 'dis
   const articles = new Map<string, ArticleTopic>();
   const moderators = new Set<EventSink>();
   let keepAlive: ReturnType<typeof setInterval> | null = null;
+  let closed = false;
 
   function everySink(): EventSink[] {
     return [...moderators, ...[...articles.values()].flatMap((topic) => [...topic.followers].map((follower) => follower.sink))];
@@ -92,13 +95,20 @@ export function createLiveHub(store: Pick<Store, 'signal' | 'lastEventId' | 'dis
     });
   }
 
+  /** Forgets an article nobody follows or joins any more, and that no read waits for. */
+  function dropIfIdle(slug: string, topic: ArticleTopic) {
+    if (topic.followers.size === 0 && topic.joining === 0 && !topic.readQueued && articles.get(slug) === topic) articles.delete(slug);
+  }
+
   function readNewEvents(slug: string) {
     const topic = articles.get(slug);
     if (!topic || topic.readQueued) return;
     topic.readQueued = true;
     enqueue(slug, topic, async () => {
       topic.readQueued = false;
-      let from = Math.min(...[...topic.followers].map((follower) => follower.last));
+      // The lowest a follower has had (a loop: a spread of many followers would overflow the stack).
+      let from = Infinity;
+      for (const follower of topic.followers) from = Math.min(from, follower.last);
       while (topic.followers.size > 0) {
         const events = await store.discussionEvents(slug, from, 500);
         for (const follower of topic.followers) deliver(follower, events);
@@ -106,6 +116,7 @@ export function createLiveHub(store: Pick<Store, 'signal' | 'lastEventId' | 'dis
         if (!last || events.length < 500) break;
         from = last.id;
       }
+      dropIfIdle(slug, topic);
     });
   }
 
@@ -125,38 +136,55 @@ export function createLiveHub(store: Pick<Store, 'signal' | 'lastEventId' | 'dis
     followArticle(slug, after, sink) {
       let topic = articles.get(slug);
       if (!topic) {
-        topic = { followers: new Set(), queue: Promise.resolve(), readQueued: false };
+        topic = { followers: new Set(), queue: Promise.resolve(), readQueued: false, joining: 0 };
         articles.set(slug, topic);
       }
+      const joined = topic;
       const follower: Follower = { sink, last: 0 };
       let stopped = false;
-      const joined = topic;
+      joined.joining += 1;
       enqueue(slug, joined, async () => {
-        if (stopped) return;
-        if (after === null) {
-          follower.last = await store.lastEventId(slug);
-          sink.event(follower.last, READY_EVENT, '{}');
-        } else {
-          const replay = await replayAfter(store, slug, after);
-          if ('reset' in replay) {
-            follower.last = replay.reset;
-            sink.event(replay.reset, RESET_EVENT, '{}');
+        try {
+          if (stopped) return;
+          if (after === null) {
+            follower.last = await store.lastEventId(slug);
+            sink.event(follower.last, READY_EVENT, '{}');
           } else {
-            follower.last = after;
-            deliver(follower, replay.events);
+            const replay = await replayAfter(store, slug, after);
+            if ('reset' in replay) {
+              follower.last = replay.reset;
+              sink.event(replay.reset, RESET_EVENT, '{}');
+            } else {
+              follower.last = after;
+              deliver(follower, replay.events);
+            }
           }
+          if (stopped) return;
+          // The hub closed meanwhile: this stream ends like the others did.
+          if (closed) sink.close();
+          else joined.followers.add(follower);
+        } catch (error) {
+          // This reader's catch-up failed: its stream ends (its browser resumes), not the others'.
+          onError(error);
+          sink.close();
+        } finally {
+          joined.joining -= 1;
+          dropIfIdle(slug, joined);
+          keepAliveWhileFollowed();
         }
-        if (!stopped) joined.followers.add(follower);
-        keepAliveWhileFollowed();
       });
       return () => {
         stopped = true;
         joined.followers.delete(follower);
-        if (joined.followers.size === 0 && articles.get(slug) === joined && !joined.readQueued) articles.delete(slug);
+        dropIfIdle(slug, joined);
         keepAliveWhileFollowed();
       };
     },
     followQueues(sink) {
+      if (closed) {
+        sink.close();
+        return () => undefined;
+      }
       moderators.add(sink);
       keepAliveWhileFollowed();
       return () => {
@@ -166,6 +194,7 @@ export function createLiveHub(store: Pick<Store, 'signal' | 'lastEventId' | 'dis
     },
     size,
     close() {
+      closed = true;
       stopListening();
       for (const sink of everySink()) sink.close();
       moderators.clear();

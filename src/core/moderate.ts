@@ -120,7 +120,8 @@ export async function decide(
   const decided = await store.write(found.articleSlug, async (tx) => {
     // Read again under the article's lock: another decision may have landed meanwhile.
     const comment = await tx.comment(id);
-    if (!comment) throw new Problem('comment_not_found');
+    // Deleted by its author meanwhile: not decided, even from the rejected queue it now counts in.
+    if (!comment || comment.deletedAt !== null) throw new Problem('comment_not_found');
     // The moderator decided on what they saw: if another decided first, theirs stands.
     if (options.seenIn !== undefined && !(await isIn(tx, comment, options.seenIn))) throw new Problem('already_decided');
     if (decision === 'keep') {

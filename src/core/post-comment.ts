@@ -1,5 +1,6 @@
 // A reader's new comment: checked with the shared rules, stored once as pending whatever the
 // retries, and answered with what the author may see of it.
+import { FORM_POST_KEY_PREFIX } from '../shared/page-address';
 import { normaliseComment, validateComment } from '../shared/comment-rules';
 import type { CommentStatus, NewComment, PublishedComment } from '../shared/contract';
 import { refuseBanned } from './bans';
@@ -17,7 +18,8 @@ export interface PostedComment {
   created: boolean;
   comment: PublishedComment & { status: CommentStatus };
   /** The secret that lets its author edit or delete it (author-changes.ts); the store keeps its hash. */
-  authorToken: string;
+  /** Null for a replay under a form's key (FORM_POST_KEY_PREFIX). */
+  authorToken: string | null;
 }
 
 export interface PostOptions {
@@ -27,7 +29,7 @@ export interface PostOptions {
   throttle?: (normalised: NewComment) => Promise<void>;
 }
 
-function answer(comment: CommentRecord, created: boolean, authorToken: string): PostedComment {
+function answer(comment: CommentRecord, created: boolean, authorToken: string | null): PostedComment {
   return { created, comment: { ...toPublished(comment), status: comment.status }, authorToken };
 }
 
@@ -51,6 +53,9 @@ async function replayOf(store: Store, slug: string, key: string | null, request:
     earlier.body === request.body &&
     earlier.parentId === request.parentId;
   if (!same) throw new Problem('idempotency_mismatch');
+  // A form posted without JavaScript: its key can be derived from what it says, and its browser
+  // keeps no token anyway. No new token, or whoever knows the email could take the comment.
+  if (key?.startsWith(FORM_POST_KEY_PREFIX)) return answer(earlier, false, null);
   // The browser that lost the first answer lost its token with it: a replay proves it is that
   // browser (its random key, and the same email and text), so it gets a new token, and the
   // first one stops working (only a hash is kept: the first cannot be given again).

@@ -3,6 +3,7 @@
 // idempotency). Accepted: 303 to the article, which thanks the author (Post/Redirect/Get, so a
 // reload does not post again). Refused: the page again, status 422, the form open with every
 // typed value and each error beside its field.
+import { FORM_POST_KEY_PREFIX } from '../shared/page-address';
 import { createHash } from 'node:crypto';
 import type { Api, ClientContext } from '../http/api';
 import { decodedSegment } from './page-request';
@@ -44,11 +45,12 @@ export async function postForm(api: Pick<Api, 'handle'>, body: string, slug: str
   const values: PostedFormValues = { author: form.get('author') ?? '', email: form.get('email') ?? '', body: form.get('body') ?? '' };
   const parentId = form.get('parentId') || null;
   const shown = shownPart(form.get(FORM_ADDRESS_FIELD) ?? '');
-  const key = createHash('sha256').update(JSON.stringify([slug, parentId, values.author, values.email, values.body])).digest('base64url');
+  // The address's keyed hash too: a key nobody elsewhere can derive from a published comment.
+  const key = createHash('sha256').update(JSON.stringify([client.addressKey, slug, parentId, values.author, values.email, values.body])).digest('base64url');
   const response = await api.handle(
     new Request(new URL(`/api/articles/${encodeURIComponent(slug)}/comments`, origin), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `form-${key}` },
+      headers: { 'content-type': 'application/json', 'idempotency-key': `${FORM_POST_KEY_PREFIX}${key}` },
       body: JSON.stringify({ ...values, parentId }),
     }),
     client,

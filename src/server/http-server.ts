@@ -55,6 +55,9 @@ const DEFAULT_CLOSE_GRACE_MS = 10_000;
 // A database that hangs is as unavailable as one that refuses: the check answers in time.
 const HEALTH_TIMEOUT_MS = 5_000;
 
+/** What a live stream may hold unread for a slow reader before it is dropped. */
+const MAX_UNREAD_STREAM_BYTES = 256 * 1024;
+
 function isEventStream(response: Response): boolean {
   return (response.headers.get('content-type') ?? '').startsWith('text/event-stream') && response.body !== null;
 }
@@ -105,23 +108,37 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningHttp
     return isEventStream(response) ? { stream: response } : fromWebResponse(response);
   }
 
-  /** An SSE answer: written as its events come, until the reader or the server goes. */
+  /**
+   * An SSE answer: written as its events come, until the reader or the server goes. However it
+   * ends (the reader gone before the first byte, a write failing, the server stopping), the
+   * stream is cancelled, which ends its follow and frees its client's place.
+   */
   async function sendStream(request: IncomingMessage, response: ServerResponse, stream: Response, client: ClientView): Promise<void> {
-    const headers: OutgoingHttpHeaders = {};
-    stream.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    response.writeHead(stream.status, secured({ status: stream.status, headers, body: Buffer.alloc(0) }, client).headers);
-    // Small writes, sent at once: Nagle's algorithm would hold an event back.
-    request.socket.setNoDelay(true);
     const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
-    response.once('close', () => void reader.cancel().catch(() => undefined));
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done || response.destroyed) break;
-      response.write(value);
+    const cancel = () => void reader.cancel().catch(() => undefined);
+    try {
+      // Gone while the route read the database: 'close' was emitted already.
+      if (response.destroyed || request.socket.destroyed) return;
+      response.once('close', cancel);
+      const headers: OutgoingHttpHeaders = {};
+      stream.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      response.writeHead(stream.status, secured({ status: stream.status, headers, body: Buffer.alloc(0) }, client).headers);
+      // Small writes, sent at once: Nagle's algorithm would hold an event back.
+      request.socket.setNoDelay(true);
+      if (request.method === 'HEAD') return;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done || response.destroyed) break;
+        // A reader that stops reading (its window closed) is dropped rather than buffered for:
+        // its browser reconnects and resumes from its last event.
+        if (!response.write(value) && response.writableLength > MAX_UNREAD_STREAM_BYTES) break;
+      }
+    } finally {
+      cancel();
+      if (!response.destroyed) response.end();
     }
-    response.end();
   }
 
   function answer(request: IncomingMessage, url: URL, client: ClientView): Promise<Payload | { stream: Response }> {

@@ -106,9 +106,10 @@ export const PostCommentResponseSchema = v.object({
   comment: v.object({ ...PublishedCommentSchema.entries, status: CommentStatusSchema }),
   /**
    * The secret that lets this browser edit and delete the comment (sent back as
-   * `Authorization: Bearer <token>`); the server keeps only its SHA-256.
+   * `Authorization: Bearer <token>`); the server keeps only its SHA-256. Null when a form posted
+   * without JavaScript is sent again (its key is derived from what it says: see page-address.ts).
    */
-  authorToken: v.string(),
+  authorToken: v.nullable(v.string()),
 });
 
 /** The body of PUT …/comments/:id: the new text, nothing else (the pseudo and email stay). */

@@ -6,7 +6,10 @@ import * as v from 'valibot';
 import { ThreadCommentSchema } from './contract';
 import { DISCUSSION_EVENT_TYPES } from './live-events';
 
-export { DISCUSSION_EVENT_TYPES, QUEUE_EVENT, READY_EVENT, RESET_EVENT, type DiscussionEventType } from './live-events';
+export { DISCUSSION_EVENT_TYPES, READY_EVENT, RESET_EVENT, type DiscussionEventType } from './live-events';
+
+/** The SSE `event:` name of a moderators' stream (its tool's chunk only: not in live-events.ts). */
+export const QUEUE_EVENT = 'queue';
 
 /**
  * One change to a discussion, as readers may see it (no email, no status). Each event carries

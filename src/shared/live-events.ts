@@ -1,4 +1,4 @@
-// The names of the live streams' events (live-contract.ts holds their shapes): apart, without
+// The names of a discussion's live events (live-contract.ts holds their shapes): apart, without
 // valibot, because the article page's first bundle listens for them.
 
 /** The SSE `event:` names of a discussion's changes. */
@@ -13,6 +13,3 @@ export const RESET_EVENT = 'reset';
 
 /** The first event of a stream opened without a number to resume from: its `id:` is the article's last event. */
 export const READY_EVENT = 'ready';
-
-/** The SSE `event:` name of a moderators' stream. */
-export const QUEUE_EVENT = 'queue';

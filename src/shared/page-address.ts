@@ -61,3 +61,10 @@ export function shownPart(search: string): URLSearchParams {
   for (const id of from.getAll(PAGE_PARAMS.replies).slice(0, MAX_OPENED_REPLIES)) kept.append(PAGE_PARAMS.replies, id);
   return kept;
 }
+
+/**
+ * How the server names the idempotency key of a comment form posted without JavaScript (derived
+ * from what the form says, so that a form sent twice stores one comment). A replay under such a
+ * key is given no author's token: its author's browser keeps none, and anyone may derive it.
+ */
+export const FORM_POST_KEY_PREFIX = 'form-';

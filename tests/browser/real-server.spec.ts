@@ -148,8 +148,10 @@ test('the rendered page hydrates without a mismatch, in French and in English, a
     const page = await context.newPage();
     const problems = problemsOf(page);
     const apiReads: string[] = [];
+    const streams: string[] = [];
     page.on('request', (sent) => {
-      if (sent.url().includes('/api/articles/')) apiReads.push(sent.url());
+      if (sent.url().includes('/events')) streams.push(sent.url());
+      else if (sent.url().includes('/api/articles/')) apiReads.push(sent.url());
     });
     await page.goto(`${origin}${ARTICLE}`);
     const heading = locale === 'fr-FR' ? /^Commentaires \(\d+\)$/ : /^Comments \(\d+\)$/;
@@ -159,6 +161,8 @@ test('the rendered page hydrates without a mismatch, in French and in English, a
     await expect(page.getByRole('form', { name: /^(Répondre à|Reply to) GERARD59/ })).toBeVisible();
     expect(problems).toEqual([]);
     expect(apiReads).toEqual([]);
+    // The live stream, followed from where the page's data was read: not a read of what it holds.
+    expect(streams).toEqual([expect.stringMatching(/\/api\/articles\/hollande-poutine-daech\/events\?after=\d+$/)]);
     await context.close();
   }
 });

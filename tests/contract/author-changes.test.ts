@@ -40,7 +40,7 @@ describe.each(targets)('authors’ edits and deletions on $name', (target) => {
     const response = await backend.fetch(`/articles/${SLUG}/comments`, json('POST', { author: 'Autrice', email: 'autrice@example.fr', body, parentId }, headers));
     expect(response.status).toBeLessThan(300);
     const { comment, authorToken } = v.parse(PostCommentResponseSchema, await response.json());
-    return { id: comment.id, token: authorToken };
+    return { id: comment.id, token: authorToken ?? '', given: authorToken !== null };
   }
   const approve = async (id: string) => expect((await backend.moderatorFetch(`/moderation/comments/${id}/approve`, json('POST', {}))).status).toBe(200);
   const edit = (id: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -259,5 +259,16 @@ describe.each(targets)('authors’ edits and deletions on $name', (target) => {
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
     expect((await remove(mine.id, bearer(mine.token))).status).toBe(429);
+  });
+
+  it('gives no token to a replay under a form\'s key: whoever can derive it cannot take the comment', async () => {
+    await start();
+    // A form posted without JavaScript carries a key the server derives from what it says.
+    const first = await post('Posté sans JavaScript.', null, 'form-cle-derivee');
+    expect(first.given).toBe(true);
+    const replay = await post('Posté sans JavaScript.', null, 'form-cle-derivee');
+    expect(replay).toMatchObject({ id: first.id, given: false });
+    // The first token still works; nobody got another.
+    expect((await edit(first.id, { body: 'Corrigé par son autrice.' }, bearer(first.token))).status).toBe(200);
   });
 });

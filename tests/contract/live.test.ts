@@ -3,7 +3,9 @@
 // much missed is a reset; moderators hear the queues move; two moderators deciding one comment at
 // once get one decision, and the other is told (409).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLiveHub } from '../../src/core/live-hub';
 import { createMemoryStore } from '../../src/core/memory-store';
+import { setRecommendation } from '../../src/core/react-to-comment';
 import { createApi } from '../../src/http/api';
 import { seedIfEmpty } from '../../src/server/seed';
 import type { DiscussionEvent, QueueEvent } from '../../src/shared/live-contract';
@@ -147,5 +149,63 @@ describe('open streams per client', () => {
     await openStream(again).close();
     await held[1]?.close();
     api.hub.close();
+  });
+});
+
+describe('the hub, as readers come and go at once', () => {
+  const recorder = () => {
+    const events: string[] = [];
+    let closed = false;
+    return {
+      events,
+      closed: () => closed,
+      sink: { event: (_id: number | null, type: string) => void events.push(type), keepAlive: () => undefined, close: () => void (closed = true) },
+    };
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('keeps a reader who joins while the last one leaves, and it hears what follows', async () => {
+    const store = createMemoryStore();
+    await seedIfEmpty(store);
+    const hub = createLiveHub(store);
+    const leaving = recorder();
+    const joining = recorder();
+    const stopLeaving = hub.followArticle(SLUG, null, leaving.sink);
+    await settle();
+    // B's catch-up is queued; A leaves before it runs.
+    hub.followArticle(SLUG, null, joining.sink);
+    stopLeaving();
+    await settle();
+    expect(hub.size()).toBe(1);
+    await setRecommendation(store, SLUG, 'seed-12', 'un-lecteur-du-hub', true);
+    await settle();
+    expect(joining.events).toEqual(['ready', 'recommended']);
+    hub.close();
+    expect(joining.closed()).toBe(true);
+  });
+
+  it('ends only the stream whose catch-up failed', async () => {
+    const store = createMemoryStore();
+    await seedIfEmpty(store);
+    const failing = { ...store, lastEventId: store.lastEventId, discussionEvents: store.discussionEvents, signal: store.signal };
+    let fail = false;
+    const hub = createLiveHub({
+      ...failing,
+      lastEventId: (slug: string) => (fail ? Promise.reject(new Error('base indisponible')) : store.lastEventId(slug)),
+    });
+    const healthy = recorder();
+    hub.followArticle(SLUG, null, healthy.sink);
+    await settle();
+    fail = true;
+    const unlucky = recorder();
+    hub.followArticle(SLUG, null, unlucky.sink);
+    await settle();
+    expect(unlucky.closed()).toBe(true);
+    expect(healthy.closed()).toBe(false);
+    fail = false;
+    await setRecommendation(store, SLUG, 'seed-12', 'un-autre-lecteur-du-hub', true);
+    await settle();
+    expect(healthy.events).toEqual(['ready', 'recommended']);
+    hub.close();
   });
 });

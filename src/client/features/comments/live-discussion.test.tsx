@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../core/moderate';
 import { postComment } from '../../../core/post-comment';
 import { setRecommendation } from '../../../core/react-to-comment';
+import { http, HttpResponse } from 'msw';
 import { store } from '../../../mock/db';
+import { server } from '../../../mock/node';
 import { renderSeedArticle } from '../../../../tests/render-app';
 import { TestEventSource } from '../../../../tests/event-source';
 
@@ -133,4 +135,15 @@ describe('the discussion live', () => {
     await waitFor(() => expect(document.getElementById('commentaire-seed-01')).toBeNull());
     expect(screen.getByRole('heading', { level: 2, name: 'Commentaires (18)' })).toBeInTheDocument();
   });
+
+  it('opens the stream again when the server refused it (a proxy’s 502 while the server restarts)', async () => {
+    // The first connection is refused: the browser's EventSource gives up on it for good.
+    server.use(http.get('*/api/articles/:slug/events', () => new HttpResponse(null, { status: 502 }), { once: true }));
+    await renderSeedArticle();
+    await screen.findByText(/^Connexion au direct interrompue/);
+    // Opened again by the page itself (10 s later), from the page's own event.
+    await act(() => approvedElsewhere('Approuvé pendant le refus.'));
+    await screen.findByRole('button', { name: '1 nouveau commentaire' }, { timeout: 15_000 });
+    expect(screen.queryByText(/^Connexion au direct interrompue/)).not.toBeInTheDocument();
+  }, 20_000);
 });

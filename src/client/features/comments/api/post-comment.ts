@@ -23,7 +23,7 @@ export async function postComment(slug: string, { comment, idempotencyKey }: Pos
     body: JSON.stringify(comment),
   });
   // Kept at once, whatever becomes of the form: the only way its author can change it later.
-  keepAuthorToken(response.comment.id, response.authorToken);
+  if (response.authorToken !== null) keepAuthorToken(response.comment.id, response.authorToken);
   return response.comment;
 }
 

@@ -1,3 +1,4 @@
+import { commentAnchor } from '../../../../shared/page-address';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { PublishedComment } from '../../../../shared/contract';
@@ -8,7 +9,6 @@ import { errorMessage } from '../../../lib/i18n/error-message';
 import { useCatalogue } from '../../../lib/i18n/language';
 import { deleteOwnComment } from '../api/change-own-comment';
 import { authorTokenOf, forgetAuthorToken } from '../lib/author-tokens';
-import { focusComment } from '../lib/focus-comment';
 import { forgetOwnPending } from '../lib/own-pending';
 
 /**
@@ -30,12 +30,21 @@ export function DeleteOwnComment({ articleSlug, comment, onClose }: { articleSlu
   const remove = useMutation({
     mutationFn: () => deleteOwnComment(articleSlug, comment.id, authorTokenOf(comment.id) ?? ''),
     onSuccess: async () => {
+      // Where the focus goes if nothing stays in the comment's place: the next comment, the one
+      // before, else the one it answered.
+      const item = document.getElementById(commentAnchor(comment.id));
+      const nearby = [item?.nextElementSibling, item?.previousElementSibling, item?.parentElement?.closest('.comment')]
+        .map((element) => element?.id ?? '')
+        .filter((elementId) => elementId.startsWith(commentAnchor('')));
       forgetOwnPending([comment.id]);
       // The controls go with the token: the focus goes to the comment's placeholder, if one stays.
       forgetAuthorToken(comment.id);
       announce(words.ownComment.deleted);
       await queryClient.invalidateQueries({ queryKey: queryKeys.comments.ofArticle(articleSlug) });
-      focusComment(comment.id);
+      for (const target of [commentAnchor(comment.id), ...nearby]) {
+        document.getElementById(target)?.querySelector('article')?.focus();
+        if (document.activeElement?.closest('.comment')) break;
+      }
     },
     onError: (error) => setProblem(errorMessage(t, error, words.ownComment.deleteFailed)),
   });

@@ -18,6 +18,9 @@ import { focusComment } from '../lib/focus-comment';
 import { BACK, LOST, type LiveFeed } from '../lib/live-feed';
 import { ownPendingOn } from '../lib/own-pending';
 
+/** How long before a stream the browser gave up on is opened again. */
+const REOPEN_MS = 10_000;
+
 /** A burst of arrivals is announced once, when it pauses this long. */
 const BURST_MS = 1_500;
 
@@ -65,18 +68,40 @@ export function LiveNews({ feed, articleSlug, sort, showArrivals }: LiveNewsProp
             arrival = null;
           }
           setArrivals((waiting) => {
-            const kept = waiting.filter((comment) => !event.hidden.includes(comment.id));
+            // Those waiting change too (an edit, a removal, a reply counted): they come in as they are now.
+            const now = new Map(event.comments.map((comment) => [comment.id, comment]));
+            const kept = waiting.filter((comment) => !event.hidden.includes(comment.id)).map((comment) => now.get(comment.id) ?? comment);
             return arrival && !kept.some((comment) => comment.id === arrival?.id) ? [arrival, ...kept] : kept;
           });
         }
       }
     };
-    const stop = feed.listen(handle);
-    handle();
-    document.addEventListener('visibilitychange', handle);
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    // Refused (a proxy's 502 while the server restarts, a 429), the browser gives up on the
+    // stream; the page does not: it opens it again from its last event.
+    const handleAndWatch = () => {
+      handle();
+      if (!feed.live()) {
+        clearTimeout(reopen);
+        reopen = setTimeout(() => {
+          if (!feed.live() && document.visibilityState !== 'hidden') feed.resume();
+        }, REOPEN_MS);
+      }
+    };
+    // A hidden tab lets its stream go (browsers allow few connections per site) and resumes
+    // from its last event when shown again: what came meanwhile then arrives at once.
+    const followVisibility = () => {
+      if (document.visibilityState === 'hidden') feed.pause();
+      else if (!feed.live()) feed.resume();
+      handle();
+    };
+    const stop = feed.listen(handleAndWatch);
+    handleAndWatch();
+    document.addEventListener('visibilitychange', followVisibility);
     return () => {
       stop();
-      document.removeEventListener('visibilitychange', handle);
+      clearTimeout(reopen);
+      document.removeEventListener('visibilitychange', followVisibility);
     };
   }, [feed, queryClient, articleSlug]);
 

@@ -140,6 +140,9 @@ describe('the author’s own comment', () => {
     await waitFor(() => expect(screen.queryByText('Seul.')).not.toBeInTheDocument());
     expect(screen.getByRole('heading', { level: 2, name: 'Commentaires (19)' })).toBeInTheDocument();
     expect(screen.queryByText('Commentaire supprimé par son auteur')).not.toBeInTheDocument();
+    // Nothing stays in its place: the focus goes to the comment that followed it, not to the page.
+    await waitFor(() => expect(document.activeElement?.closest('.comment')).not.toBeNull());
+    expect(document.activeElement?.tagName).toBe('ARTICLE');
   });
 
   it('offers neither "Modifier" nor "Supprimer" on comments this browser did not write', async () => {

@@ -66,9 +66,10 @@ function placeReply(data: ArticleData, reply: ThreadComment, parent: ThreadComme
 function placeInOpenedReplies(queryClient: QueryClient, slug: string, reply: ThreadComment): boolean {
   let placed = false;
   const parentId = reply.parentId as string;
+  // Every opened batch that has no more (the discussion's and a thread view's may both be open).
   for (const [key, data] of queryClient.getQueriesData<InfiniteData<RepliesPage>>({ queryKey: [...queryKeys.comments.ofArticle(slug), 'replies', parentId] })) {
     const last = data?.pages.at(-1);
-    if (!data || !last || last.nextCursor !== null || placed) continue;
+    if (!data || !last || last.nextCursor !== null || last.comments.some((comment) => comment.id === reply.id)) continue;
     placed = true;
     queryClient.setQueryData(key, { ...data, pages: [...data.pages.slice(0, -1), { ...last, comments: [...last.comments, reply] }] });
   }

@@ -66,6 +66,15 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
       deciding.current.delete(event.id);
       return;
     }
+    // Back in this queue (an edit sent back to moderation, a new report): its decisions come back too.
+    if (departed.has(event.id) && event.status === queue) {
+      setDeparted((previous) => {
+        const next = new Map(previous);
+        next.delete(event.id);
+        return next;
+      });
+      return;
+    }
     const comment = rows.find((row) => row.id === event.id);
     if (comment && leftQueue(queue, event)) markDeparted(comment);
   });
