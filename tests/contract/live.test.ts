@@ -3,10 +3,12 @@
 // much missed is a reset; moderators hear the queues move; two moderators deciding one comment at
 // once get one decision, and the other is told (409).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import { createLiveHub } from '../../src/core/live-hub';
 import { createMemoryStore } from '../../src/core/memory-store';
 import { setRecommendation } from '../../src/core/react-to-comment';
 import { createApi } from '../../src/http/api';
+import { startHttpServer } from '../../src/server/http-server';
 import { seedIfEmpty } from '../../src/server/seed';
 import type { DiscussionEvent, QueueEvent } from '../../src/shared/live-contract';
 import { openStream, type OpenStream, type ReceivedEvent } from './event-streams';
@@ -207,5 +209,41 @@ describe('the hub, as readers come and go at once', () => {
     await settle();
     expect(healthy.events).toEqual(['ready', 'recommended']);
     hub.close();
+  });
+});
+
+describe('streams on the node server', () => {
+  it('frees a stream whose reader left before it began, and one that ends: no follower, no place held', async () => {
+    const memory = createMemoryStore();
+    await seedIfEmpty(memory);
+    // A database that takes its time: readers leave while the route still reads the article.
+    const store = { ...memory, article: async (slug: string) => (await new Promise((resolve) => setTimeout(resolve, 100)), memory.article(slug)) };
+    const api = createApi({ store, maxStreamsPerClient: 2 });
+    const server = await startHttpServer({ api, store, distDir: '/nonexistent', host: '127.0.0.1', port: 0, log: () => {} });
+    try {
+      const { port } = new URL(server.origin);
+      // Readers who ask and leave at once, before the route has answered.
+      for (let i = 0; i < 5; i++) {
+        const socket = connect(Number(port), '127.0.0.1');
+        socket.write(`GET /api/articles/${SLUG}/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+        setTimeout(() => socket.destroy(), 30);
+      }
+      // And readers who read a moment, then go.
+      for (let i = 0; i < 3; i++) {
+        const controller = new AbortController();
+        const response = await fetch(`${server.origin}/api/articles/${SLUG}/events`, { signal: controller.signal });
+        expect(response.status).toBe(200);
+        controller.abort();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(api.hub.size()).toBe(0);
+      // Their places are free: two readers may still follow.
+      const held = [await fetch(`${server.origin}/api/articles/${SLUG}/events`), await fetch(`${server.origin}/api/articles/${SLUG}/events`)];
+      expect(held.map((response) => response.status)).toEqual([200, 200]);
+      for (const response of held) await response.body?.cancel();
+    } finally {
+      api.hub.close();
+      await server.close();
+    }
   });
 });
