@@ -9,10 +9,14 @@ import { isVisible } from './count-discussion';
 import { Problem } from './problem';
 import type { CommentRecord } from './records';
 import type { CommentPatch, Store, StoreReads, StoreWrites } from './store';
+import { sha256Hex } from './digest';
 import { toModeration } from './views';
 import { recordDiscussionEvent } from './discussion-events';
 import { suspectWordsIn } from './word-lists';
 import type { AccessStore } from './access-store';
+
+/** A text's version as moderators read it: enough of its SHA-256 that no edit keeps it. */
+export const textVersion = async (body: string): Promise<string> => (await sha256Hex(body)).slice(0, 32);
 
 /** A moderation tab shows at most this many comments, oldest first. */
 export const MODERATION_PAGE_SIZE = 100;
@@ -21,11 +25,12 @@ type ModerationReads = StoreReads & { access: AccessStore };
 
 async function moderationViews(store: ModerationReads, comments: readonly CommentRecord[]): Promise<ModerationComment[]> {
   const parentIds = [...new Set(comments.flatMap((comment) => (comment.parentId === null ? [] : [comment.parentId])))];
-  const [parents, reports, suspectWords] = await Promise.all([
+  const [parents, reports, suspectWords, versions] = await Promise.all([
     store.comments(parentIds),
     store.openReports(comments.map((comment) => comment.id)),
     // Found with today's list when the queue is read: a word added to it marks comments already waiting.
     suspectWordsIn(store.access, comments.map((comment) => comment.body)),
+    Promise.all(comments.map((comment) => textVersion(comment.body))),
   ]);
   const parentById = new Map(parents.map((parent) => [parent.id, parent]));
   const titles = new Map<string, string>();
@@ -35,6 +40,7 @@ async function moderationViews(store: ModerationReads, comments: readonly Commen
   return comments.map((comment, index) =>
     toModeration(comment, {
       suspectWords: suspectWords[index] ?? [],
+      version: versions[index] ?? '',
       articleTitle: titles.get(comment.articleSlug) ?? comment.articleSlug,
       parent: comment.parentId === null ? undefined : parentById.get(comment.parentId),
       openReports: reports.filter((report) => report.commentId === comment.id),
@@ -100,6 +106,8 @@ async function isIn(tx: StoreReads, comment: CommentRecord, queue: ModerationQue
 export interface DecisionOptions {
   /** The queue the moderator decided from: if the comment has left it meanwhile, another decided first (409). */
   seenIn?: ModerationQueue;
+  /** The text's version the moderator read (textVersion): refused when its author changed it since. */
+  version?: string;
   /** Who decides, for the other moderators' queues. */
   moderator?: string;
   /** When: a publication opens its author's window to edit it (author-changes.ts). */
@@ -124,6 +132,8 @@ export async function decide(
     if (!comment || comment.deletedAt !== null) throw new Problem('comment_not_found');
     // The moderator decided on what they saw: if another decided first, theirs stands.
     if (options.seenIn !== undefined && !(await isIn(tx, comment, options.seenIn))) throw new Problem('already_decided');
+    // Read before its author changed it: the moderator decides on the text as it is now.
+    if (options.version !== undefined && (await textVersion(comment.body)) !== options.version) throw new Problem('comment_changed');
     if (decision === 'keep') {
       if (reason !== null) await tx.updateComment(id, { decisionReason: reason });
     } else {

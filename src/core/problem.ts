@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'author_banned'
   | 'banned_words'
   | 'already_decided'
+  | 'comment_changed'
   | 'not_author'
   | 'edit_window_closed';
 

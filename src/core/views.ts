@@ -47,6 +47,8 @@ export function toModeration(
     parent: CommentRecord | undefined;
     openReports: readonly ReportRecord[];
     suspectWords: ReadonlyArray<{ start: number; end: number }>;
+    /** textVersion(comment.body) (moderate.ts). */
+    version: string;
   },
 ): ModerationComment {
   const openReports = { abusive: 0, spam: 0, 'off-topic': 0, other: 0 };
@@ -63,5 +65,6 @@ export function toModeration(
     // Moderators only: this view is served behind a session (src/http/api.ts).
     email: comment.email,
     suspectWords: context.suspectWords.map(({ start, end }) => ({ start, end })),
+    version: context.version,
   };
 }

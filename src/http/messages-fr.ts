@@ -27,6 +27,11 @@ export const PROBLEMS: Record<ProblemCode, WireError> = {
   not_recommended: { status: 409, code: 'not_recommended', message: 'Vous ne recommandiez pas ce commentaire.' },
   already_reported: { status: 409, code: 'already_reported', message: 'Vous avez déjà signalé ce commentaire.' },
   already_decided: { status: 409, code: 'already_decided', message: 'Traité par un autre modérateur.' },
+  comment_changed: {
+    status: 409,
+    code: 'comment_changed',
+    message: 'Son auteur vient de modifier ce commentaire : relisez-le avant de décider.',
+  },
   ban_not_found: { status: 404, code: 'not_found', message: 'Ce bannissement est introuvable.' },
   unauthenticated: { status: 401, code: 'unauthenticated', message: 'Connectez-vous pour modérer.' },
   // One message whichever was wrong: it must not tell a guesser that an identifiant exists.

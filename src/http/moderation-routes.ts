@@ -45,7 +45,7 @@ export function moderationRoutes({ store, hub, now, newId }: RouteDeps): Route[]
         // An empty body is allowed: the reason is optional.
         const body = await parseBody(request, ModerationDecisionRequestSchema, REQUEST_ERRORS.decision, { emptyAs: {} });
         const reason = body.reason?.trim() || null;
-        return json({ comment: await decide(store, params.id as string, decision, reason, { seenIn: body.from, moderator, now: now() }) });
+        return json({ comment: await decide(store, params.id as string, decision, reason, { seenIn: body.from, version: body.version, moderator, now: now() }) });
       },
     },
     {

@@ -144,6 +144,7 @@ export const API_ERROR_CODES = [
   'not_recommended',
   'already_reported',
   'already_decided',
+  'comment_changed',
   'method_not_allowed',
   'rate_limited',
   'unauthenticated',

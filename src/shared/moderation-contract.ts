@@ -20,6 +20,11 @@ export const ModerationCommentSchema = v.object({
   decisionReason: v.nullable(v.string()),
   /** Shown to moderators only: no public response carries it. */
   email: v.string(),
+  /**
+   * The text's version as the moderator reads it (a digest of `body`): sent back with a decision,
+   * it refuses one on a text its author changed since (409 `comment_changed`).
+   */
+  version: v.string(),
   /** Words of the suspect list found in the text, as UTF-16 ranges of `body` (for highlighting). */
   suspectWords: v.array(v.object({ start: v.number(), end: v.number() })),
 });
@@ -41,6 +46,8 @@ export const ModerationDecisionRequestSchema = v.strictObject({
    * decided first), the decision is refused with 409 `already_decided` and nothing changes.
    */
   from: v.optional(v.picklist(['pending', 'reported', 'published', 'rejected'])),
+  /** The comment's `version` the moderator read: when its author has changed the text since, 409 `comment_changed`. */
+  version: v.optional(v.pipe(v.string(), v.maxLength(100))),
 });
 
 export const ModerationDecisionResponseSchema = v.object({ comment: ModerationCommentSchema });

@@ -299,8 +299,11 @@ test('without JavaScript, a reader pages, opens replies, follows a thread and ch
   const hydrating = await withScript.newPage();
   const problems = problemsOf(hydrating);
   const apiReads: string[] = [];
+  const streams: string[] = [];
   hydrating.on('request', (sent) => {
-    if (sent.url().includes('/api/')) apiReads.push(sent.url());
+    // The live stream is no read of what the page holds: it follows from the page's eventId.
+    if (sent.url().includes('/events?')) streams.push(new URL(sent.url()).pathname);
+    else if (sent.url().includes('/api/')) apiReads.push(sent.url());
   });
   for (const address of [`/articles/generated-1000?tri=anciens&pages=2&reponses=${popularId}`, new URL(opened).pathname + new URL(opened).search]) {
     await hydrating.goto(`${origin}${address}`);
@@ -310,6 +313,7 @@ test('without JavaScript, a reader pages, opens replies, follows a thread and ch
   }
   expect(problems).toEqual([]);
   expect(apiReads).toEqual([]);
+  expect(streams).toEqual(['/api/articles/generated-1000/events', '/api/articles/generated-1000/events']);
   await withScript.close();
 });
 

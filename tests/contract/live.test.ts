@@ -115,6 +115,30 @@ describe.each(targets)('live streams on $name', (target) => {
     expect((await backend.fetch('/moderation/events')).status).toBe(401);
   });
 
+  it('refuses a decision on a text its author changed after the moderator read it (409), and takes the new one read', async () => {
+    const posted = await backend.fetch(`/articles/${SLUG}/comments`, json({ author: 'Direct', email: EMAIL, body: 'Texte lu par la modération.', parentId: null }));
+    const { comment, authorToken } = (await posted.json()) as { comment: { id: string }; authorToken: string };
+    const queue = (await (await backend.moderatorFetch('/moderation/comments?status=pending')).json()) as { comments: { id: string; version: string }[] };
+    const read = queue.comments.find((item) => item.id === comment.id)?.version as string;
+    expect(read).toMatch(/^[0-9a-f]{32}$/);
+    // The author changes it while the moderator reads.
+    const edited = await backend.fetch(`/articles/${SLUG}/comments/${comment.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${authorToken}` },
+      body: JSON.stringify({ body: 'Texte changé en douce.' }),
+    });
+    expect(edited.status).toBe(200);
+    const refused = await decide(comment.id, 'approve', { from: 'pending', version: read });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: { code: 'comment_changed', message: 'Son auteur vient de modifier ce commentaire : relisez-le avant de décider.' } });
+    expect((await backend.store.comment(comment.id))?.status).toBe('pending');
+    // Read again, it is decided.
+    const again = (await (await backend.moderatorFetch('/moderation/comments?status=pending')).json()) as { comments: { id: string; version: string }[] };
+    const now = again.comments.find((item) => item.id === comment.id)?.version;
+    expect(now).not.toBe(read);
+    expect((await decide(comment.id, 'approve', { from: 'pending', version: now })).status).toBe(200);
+  });
+
   it('decides a comment once when two moderators decide it at once: the other is told 409', async () => {
     const reader = await follow(`/articles/${SLUG}/events`);
     await reader.until((received) => received.length === 1);

@@ -3,7 +3,7 @@
 // handlers), without moving what the moderator is looking at.
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../../mock/db';
+import { db, store } from '../../../mock/db';
 import { renderApp } from '../../../../tests/render-app';
 import { TestEventSource } from '../../../../tests/event-source';
 import { signInOtherModerator, type OtherModerator } from '../../../../tests/other-moderator';
@@ -130,6 +130,21 @@ describe('the live moderation queue', () => {
     await user.click(within(itemHolding('Second en attente')).getByRole('button', { name: 'Approuver' }));
     expect(await within(panel()).findByText('Commentaire de En attente approuvé : il est publié.')).toBeInTheDocument();
     expect(db.findComment('p2')?.status).toBe('published');
+  });
+
+  it('refuses to decide on a text its author changed after it was shown, and shows the new text to read', async () => {
+    addPending('p1', 'Premier en attente', '2026-11-26T10:00:00+01:00');
+    const { user } = await openLiveQueue();
+    // The author's edit, behind the stream's back: the page still shows the first text.
+    store.direct.recount(SLUG, (comments) => comments.map((comment) => (comment.id === 'p1' ? { ...comment, body: 'Texte changé en douce' } : comment)));
+
+    await user.click(within(itemHolding('Premier en attente')).getByRole('button', { name: 'Approuver' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Son auteur vient de modifier ce commentaire : relisez-le avant de décider.');
+    expect(db.findComment('p1')?.status).toBe('pending');
+    // The text as it is now takes its place, with its decisions.
+    await within(panel()).findByText('Texte changé en douce');
+    await user.click(within(itemHolding('Texte changé en douce')).getByRole('button', { name: 'Approuver' }));
+    await waitFor(() => expect(db.findComment('p1')?.status).toBe('published'));
   });
 
   it('says discreetly when the stream is cut, and once it is back reads the queue again', async () => {

@@ -30,6 +30,8 @@ const SERVER_CODES: Readonly<Record<string, string>> = {
   cross_origin: 'Request refused: it does not come from this site.',
   too_large: 'The request is too large.',
   server: 'The server ran into an error. Try again in a moment.',
+  already_decided: 'Handled by another moderator.',
+  comment_changed: 'Its author has just changed this comment: read it again before deciding.',
 };
 
 export const en: Catalogue = {

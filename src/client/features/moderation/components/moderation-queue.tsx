@@ -6,7 +6,7 @@ import { useCatalogue } from '../../../lib/i18n/language';
 import { useModerationCatalogue } from '../../../lib/i18n/moderation-catalogue';
 import { QueryFailure } from '../../../lib/query-failure';
 import { moderationKeys } from '../api/keys';
-import { isAlreadyDecided, moderationQueueQueryOptions, useModerationDecision } from '../api/moderation-queue';
+import { isAlreadyDecided, isChangedSince, moderationQueueQueryOptions, useModerationDecision } from '../api/moderation-queue';
 import { isSessionLost, sessionQueryOptions } from '../api/session';
 import { useModerationSession, type KeptDecision } from '../lib/moderation-session';
 import { leftQueue, withDeparted } from '../lib/queue-departures';
@@ -85,7 +85,7 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
     say('');
     deciding.current.add(comment.id);
     decide.mutate(
-      { id: comment.id, decision, reason, from: queue },
+      { id: comment.id, decision, reason, from: queue, version: comment.version },
       {
         onSuccess: () => {
           say(words.done[decision](comment.author));
@@ -102,6 +102,9 @@ export function ModerationQueuePanel({ queue, labelledBy, panelId }: { queue: Qu
             markDeparted(comment);
             void queryClient.invalidateQueries({ queryKey: moderationKeys.lists });
           }
+          // Its author changed the text since it was read: the text as it is now comes in its place,
+          // and the refusal (shown with the item) asks to read it again.
+          if (isChangedSince(error)) void queryClient.invalidateQueries({ queryKey: moderationKeys.lists });
         },
       },
     );
