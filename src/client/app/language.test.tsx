@@ -68,9 +68,9 @@ describe('the interface in English', () => {
     await user.type(name, 'Lectrice');
     await user.type(form.getByLabelText('Email'), 'lectrice@example.fr');
     await user.click(form.getByRole('button', { name: 'Send' }));
-    expect(await form.findByRole('status')).toHaveTextContent(
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(
       'Thank you for your comment. It will appear once it has been approved.',
-    );
+    ));
     // The reader's own pending reply, in English around its French text.
     expect(await screen.findByText('Awaiting approval')).toBeInTheDocument();
   });

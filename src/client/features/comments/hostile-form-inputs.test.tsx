@@ -2,7 +2,7 @@
 // sees, not only through the shared rules: each case typed into the article's form by label and
 // sent with "Envoyer". Refused: the French message beside each refused field (and no other),
 // every typed value kept, nothing sent. Accepted: the thank-you, and the text shown back as text.
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normaliseComment, validateComment, type CommentDraft, type CommentField } from '../../../shared/comment-rules';
@@ -93,7 +93,7 @@ describe('hostile and odd inputs typed into the comment form', () => {
       return;
     }
 
-    expect(await within(form).findByRole('status')).toHaveTextContent(THANK_YOU);
+    await waitFor(() => expect(within(form).getByRole('status')).toHaveTextContent(THANK_YOU));
     expect(posted).toEqual(['/api/articles/hollande-poutine-daech/comments']);
     const sent = normaliseComment(typed);
     expect(db.commentsWithStatus('pending')).toMatchObject([{ author: sent.author, email: sent.email, body: sent.body }]);

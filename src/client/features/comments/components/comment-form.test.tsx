@@ -88,7 +88,7 @@ describe('the comment form', () => {
     const { user } = await renderSeedArticle();
     const form = await fillTopLevelForm(user, 'Un avis mesuré.');
     await user.click(form.getByRole('button', { name: 'Envoyer' }));
-    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(THANK_YOU));
     expect(form.getByRole('status').textContent).toBe(THANK_YOU);
     expect(form.getByLabelText('Commentaire')).toHaveValue('');
     expect(form.getByLabelText('Pseudo')).toHaveValue('Nouvelle lectrice');

@@ -167,7 +167,7 @@ describe('reporting', () => {
     await user.type(details, 'Hors charte 👍🏽');
     expect(details).toHaveAccessibleDescription('13 / 500');
     await user.click(within(dialog).getByRole('button', { name: 'Envoyer le signalement' }));
-    expect(await within(dialog).findByRole('status')).toHaveTextContent('Merci, votre signalement a été transmis à la modération.');
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Merci, votre signalement a été transmis à la modération.'));
     expect(db.openReportsOf('seed-06')).toMatchObject([{ reason: 'other', details: 'Hors charte 👍🏽' }]);
 
     const reported = within(articleOf('Marcel')).getByRole('button', { name: 'Signalé : commentaire de Marcel' });

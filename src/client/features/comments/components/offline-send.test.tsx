@@ -66,7 +66,7 @@ describe('sending a reply offline', () => {
     connectionLost();
     await user.click(form.getByRole('button', { name: 'Envoyer' }));
 
-    expect(await form.findByRole('status')).toHaveTextContent(OFFLINE);
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(OFFLINE));
     const button = form.getByRole('button', { name: 'En attente de connexion…' });
     expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(form.queryByRole('alert')).toBeNull();
@@ -167,9 +167,9 @@ describe('sending a reply offline', () => {
     await user.type(form.getByLabelText('Comment'), TEXT);
     connectionLost();
     await user.click(form.getByRole('button', { name: 'Send' }));
-    expect(await form.findByRole('status')).toHaveTextContent(
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(
       'You are offline: your comment will be sent as soon as the connection is back.',
-    );
+    ));
     expect(form.getByRole('button', { name: 'Waiting for the connection…' })).toHaveAttribute('aria-disabled', 'true');
     connectionBack();
     expect(await form.findByText('Thank you for your comment. It will appear once it has been approved.')).toBeInTheDocument();

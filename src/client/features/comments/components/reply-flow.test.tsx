@@ -1,5 +1,5 @@
 import type * as CommentBodyModule from './comment-body';
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, within, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../../mock/db';
 import { seedComments } from '../../../../fixtures/seed-article';
@@ -58,7 +58,7 @@ describe('replying to a comment', () => {
     await user.type(form.getByLabelText('Email'), 'tiers@example.fr');
     await user.type(form.getByLabelText('Commentaire'), 'Je réponds à délires.');
     await user.click(form.getByRole('button', { name: 'Envoyer' }));
-    expect(await form.findByRole('status')).toHaveTextContent('Merci pour votre commentaire.');
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent('Merci pour votre commentaire.'));
     expect(db.commentsWithStatus('pending')).toMatchObject([
       { parentId: delires?.id, author: 'Tiers', body: 'Je réponds à délires.', articleSlug: 'hollande-poutine-daech' },
     ]);

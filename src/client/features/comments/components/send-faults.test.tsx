@@ -50,7 +50,7 @@ describe('sending a reply when things go wrong', () => {
     expect(form.getByLabelText('Commentaire')).toHaveValue(TEXT);
 
     await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
-    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(THANK_YOU));
     expect(stored()).toHaveLength(1);
     expect(stored()[0]?.parentId).toBe('seed-14');
   });
@@ -71,7 +71,7 @@ describe('sending a reply when things go wrong', () => {
     const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     onTestFinished(() => onLine.mockRestore());
     await user.click(form.getByRole('button', { name: 'Envoyer' }));
-    expect(await form.findByRole('status')).toHaveTextContent('Vous êtes hors ligne : votre commentaire partira dès le retour de la connexion.');
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent('Vous êtes hors ligne : votre commentaire partira dès le retour de la connexion.'));
     expect(form.queryByRole('alert')).toBeNull();
     expect(stored()).toHaveLength(0);
     onLine.mockReturnValue(true);
@@ -136,7 +136,7 @@ describe('sending the same comment again', () => {
     const form = within(screen.getByRole('form', { name: 'Répondre à délires' }));
     expect(form.getByLabelText('Commentaire')).toHaveValue(TEXT);
     await second.user.click(form.getByRole('button', { name: 'Envoyer' }));
-    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(THANK_YOU));
     expect(stored()).toHaveLength(1);
   });
 
@@ -164,7 +164,7 @@ describe('sending the same comment again', () => {
     await form.findByRole('alert');
     await user.type(form.getByLabelText('Commentaire'), ' Corrigé.');
     await user.click(form.getByRole('button', { name: 'Réessayer' }));
-    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(THANK_YOU));
     expect(db.commentsWithStatus('pending').map((comment) => comment.body)).toEqual([TEXT, `${TEXT} Corrigé.`]);
   });
 
@@ -177,7 +177,7 @@ describe('sending the same comment again', () => {
     faults.inject({ kind: 'status', status: 500 });
     await user.click(postOnArticle);
     await user.click(await form.findByRole('button', { name: 'Réessayer' }));
-    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(THANK_YOU));
     expect(stored()).toMatchObject([{ parentId: null }]);
   });
 });
@@ -204,7 +204,7 @@ describe('sending when the server makes the reader wait', () => {
     expect(form.getByLabelText('Pseudo')).toHaveValue('Lectrice');
 
     await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
-    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(THANK_YOU));
     // The abandoned request reaches the server late, with the same Idempotency-Key: still one.
     await act(() => vi.advanceTimersByTimeAsync(20_000));
     expect(stored()).toHaveLength(1);
@@ -223,7 +223,7 @@ describe('sending when the server makes the reader wait', () => {
     expect(stored()).toHaveLength(0);
 
     await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
-    expect(await form.findByRole('status')).toHaveTextContent(THANK_YOU);
+    await waitFor(() => expect(form.getByRole('status')).toHaveTextContent(THANK_YOU));
     expect(stored()).toHaveLength(1);
   });
 });
