@@ -33,6 +33,9 @@ interface ArticleTopic {
   joining: number;
 }
 
+/** Events read from the store at a time when followers catch up. */
+const READ_BATCH = 500;
+
 export interface LiveHub {
   /**
    * Follows an article's events after `after` (null: from now on). Returns how to stop.
@@ -110,10 +113,10 @@ export function createLiveHub(store: Pick<Store, 'signal' | 'lastEventId' | 'dis
       let from = Infinity;
       for (const follower of topic.followers) from = Math.min(from, follower.last);
       while (topic.followers.size > 0) {
-        const events = await store.discussionEvents(slug, from, 500);
+        const events = await store.discussionEvents(slug, from, READ_BATCH);
         for (const follower of topic.followers) deliver(follower, events);
         const last = events.at(-1);
-        if (!last || events.length < 500) break;
+        if (!last || events.length < READ_BATCH) break;
         from = last.id;
       }
       dropIfIdle(slug, topic);

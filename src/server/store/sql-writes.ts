@@ -46,8 +46,9 @@ export function sqlWrites(tx: Transaction<Database>, kind: StoreKind): StoreWrit
       .execute();
   }
 
+  const reads = sqlReads(tx, kind);
   return {
-    ...sqlReads(tx, kind),
+    ...reads,
     async insertArticle(record) {
       // Stored again under the same slug, an article replaces the one before, as in memory.
       const { slug, ...rest } = articleRow(record);
@@ -121,14 +122,7 @@ export function sqlWrites(tx: Transaction<Database>, kind: StoreKind): StoreWrit
       for (const batch of batches(records)) await tx.insertInto('reports').values(batch.map(reportRow)).execute();
     },
     async appendEvent(slug, type, data) {
-      const last = await tx
-        .selectFrom('discussion_events')
-        .select('id')
-        .where('article_slug', '=', slug)
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const id = (last?.id ?? 0) + 1;
+      const id = (await reads.lastEventId(slug)) + 1;
       await tx.insertInto('discussion_events').values({ article_slug: slug, id, type, data }).execute();
       if (id % 100 === 0) {
         await tx.deleteFrom('discussion_events').where('article_slug', '=', slug).where('id', '<=', id - KEPT_EVENTS).execute();

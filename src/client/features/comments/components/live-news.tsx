@@ -4,7 +4,7 @@
 // them; a cut stream says so, and its return catches up by itself (Last-Event-ID). With the tab
 // hidden, events wait and apply at once when it shows again.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import * as v from 'valibot';
 import type { CommentSort, ThreadComment } from '../../../../shared/contract';
 import { DiscussionEventSchema } from '../../../../shared/live-contract';
@@ -45,7 +45,6 @@ export function LiveNews({ feed, articleSlug, sort, showArrivals }: LiveNewsProp
   const queryClient = useQueryClient();
   const [arrivals, setArrivals] = useState<ThreadComment[]>([]);
   const [lost, setLost] = useState(false);
-  const burst = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
     const handle = () => {
@@ -107,14 +106,11 @@ export function LiveNews({ feed, articleSlug, sort, showArrivals }: LiveNewsProp
 
   const waiting = arrivals.length;
   const news = t.live.newComments(waiting);
-  // Said once a burst pauses, not once per comment.
+  // Said once a burst pauses, not once per comment: each arrival puts the words off again.
   useEffect(() => {
     if (waiting === 0 || !showArrivals) return;
-    if (burst.current) clearTimeout(burst.current);
-    burst.current = setTimeout(() => announce(news), BURST_MS);
-    return () => {
-      if (burst.current) clearTimeout(burst.current);
-    };
+    const timer = setTimeout(() => announce(news), BURST_MS);
+    return () => clearTimeout(timer);
   }, [waiting, showArrivals, news]);
 
   return (
